@@ -1,0 +1,157 @@
+import { rateLimitKeyForIp } from './client-ip.js';
+import { type GuardConfig, resolveConfig } from './config.js';
+import { isTwilioGuardError, TwilioGuardError } from './errors.js';
+import { inspectRequest } from './inspect.js';
+import { maskPhone } from './mask.js';
+import type { TwilioGuardOptions } from './options.js';
+import { emptyTwimlResponse, problemResponse } from './problem.js';
+import { rateLimitHeaders, retryAfterSeconds } from './rate-limit.js';
+import type { StoreRequest, StoreResult } from './store.js';
+import type { GuardRequest, GuardVerdict, TwilioRequestContext } from './types.js';
+
+export interface TwilioGuard {
+  /** Runs every check on one request. Never rejects: failures are verdicts. */
+  check(request: GuardRequest): Promise<GuardVerdict>;
+  /** Releases the store when the guard created it. */
+  close(): Promise<void>;
+  /** The body size limit adapters apply when they read the body themselves. */
+  readonly bodyLimit: number;
+}
+
+const GUARD = Symbol.for('twilio-guard.guard');
+
+export function isTwilioGuard(value: unknown): value is TwilioGuard {
+  return typeof value === 'object' && value !== null && GUARD in value;
+}
+
+/** Builds a guard from options, or returns `guardOrOptions` when it already is one. */
+export function createTwilioGuard(
+  guardOrOptions: TwilioGuardOptions | TwilioGuard = {},
+): TwilioGuard {
+  if (isTwilioGuard(guardOrOptions)) return guardOrOptions;
+  const config = resolveConfig(guardOrOptions);
+
+  return {
+    [GUARD]: true,
+    bodyLimit: config.bodyLimit,
+    check: (request) => checkRequest(request, config),
+    close: async () => {
+      if (config.ownsStore) await config.store.close?.();
+    },
+  } as TwilioGuard;
+}
+
+async function checkRequest(request: GuardRequest, config: GuardConfig): Promise<GuardVerdict> {
+  try {
+    return await decide(request, config);
+  } catch (cause) {
+    config.logger.error(
+      { err: cause },
+      'twilio-guard: unexpected failure while checking a request',
+    );
+    const error = new TwilioGuardError('VALIDATION_ERROR', 'the request could not be checked.');
+    return reject(error, {}, request, config);
+  }
+}
+
+async function decide(request: GuardRequest, config: GuardConfig): Promise<GuardVerdict> {
+  const inspected = await inspectRequest(request, config).then(
+    (context) => ({ context, error: undefined }),
+    (error: unknown) => {
+      if (isTwilioGuardError(error)) return { context: undefined, error };
+      throw error;
+    },
+  );
+
+  const rateLimit =
+    config.rateLimit && !config.rateLimit.skip(request) ? config.rateLimit : undefined;
+  const storeRequest: StoreRequest = {};
+  if (rateLimit) {
+    const key = rateLimit.key(request) ?? rateLimitKeyForIp(request.ip, rateLimit.ipv6Prefix);
+    storeRequest.rateLimit = { key: `rl:${key}`, rule: rateLimit.rule };
+  }
+  const nonce = inspected.context?.nonce;
+  if (nonce && config.replay)
+    storeRequest.nonce = { key: `nonce:${nonce}`, ttlMs: config.replay.windowMs };
+
+  const stored = await callStore(storeRequest, config);
+  if (stored instanceof TwilioGuardError) return reject(stored, {}, request, config);
+
+  const headers: Record<string, string> =
+    stored.rateLimit && rateLimit?.headers
+      ? rateLimitHeaders(stored.rateLimit, rateLimit.rule)
+      : {};
+
+  if (stored.rateLimit && !stored.rateLimit.allowed) {
+    const error = new TwilioGuardError('RATE_LIMITED', 'too many requests from this client.', {
+      headers: { 'Retry-After': retryAfterSeconds(stored.rateLimit) },
+    });
+    return reject(error, headers, request, config);
+  }
+  if (inspected.error) return reject(inspected.error, headers, request, config);
+
+  const context = inspected.context as TwilioRequestContext;
+  if (stored.nonceClaimed === false) {
+    if (config.replay?.onDuplicate === 'acknowledge') {
+      config.logger.debug(logDetails(context), 'twilio-guard: duplicate acknowledged');
+      return { action: 'respond', code: undefined, response: emptyTwimlResponse(headers) };
+    }
+    const error = new TwilioGuardError('REPLAY_DETECTED', 'this request was already received.');
+    return reject(error, headers, request, config);
+  }
+
+  config.onAccepted(context, request);
+  return { action: 'continue', context, headers };
+}
+
+/** One round trip when the store can do both checks at once; otherwise rate limit, then nonce. */
+async function callStore(
+  request: StoreRequest,
+  config: GuardConfig,
+): Promise<StoreResult | TwilioGuardError> {
+  const { store } = config;
+  if (!request.rateLimit && !request.nonce) return {};
+  try {
+    if (store.checkRequest) return await store.checkRequest(request);
+    const result: StoreResult = {};
+    if (request.rateLimit) {
+      result.rateLimit = await store.hitRateLimit(request.rateLimit.key, request.rateLimit.rule);
+      if (!result.rateLimit.allowed) return result;
+    }
+    if (request.nonce)
+      result.nonceClaimed = await store.claimNonce(request.nonce.key, request.nonce.ttlMs);
+    return result;
+  } catch (cause) {
+    config.logger.error({ err: cause }, 'twilio-guard: the store failed');
+    if (config.rateLimit?.failOpen && request.rateLimit) {
+      const { rateLimit: _skipped, ...rest } = request;
+      if (!rest.nonce) return {};
+      return callStore(rest, { ...config, rateLimit: undefined });
+    }
+    return new TwilioGuardError(
+      'STORE_UNAVAILABLE',
+      'the replay and rate-limit store is unavailable.',
+      {
+        cause,
+      },
+    );
+  }
+}
+
+function reject(
+  error: TwilioGuardError,
+  headers: Record<string, string>,
+  request: GuardRequest,
+  config: GuardConfig,
+): GuardVerdict {
+  config.onRejected(error, request);
+  return { action: 'respond', code: error.code, response: problemResponse(error, headers) };
+}
+
+function logDetails(context: TwilioRequestContext): Record<string, unknown> {
+  return {
+    messageSid: context.messageSid,
+    callSid: context.callSid,
+    from: maskPhone(context.from),
+  };
+}

@@ -1,0 +1,5 @@
+export {
+  type SignedTwilioRequest,
+  type SignTwilioRequestInput,
+  signTwilioRequest,
+} from './sign.js';

@@ -1,0 +1,6 @@
+import { libraryConfig } from '../../tsup.base';
+
+export default libraryConfig(
+  { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+  { external: ['vitest'] },
+);
