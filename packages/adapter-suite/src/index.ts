@@ -1,0 +1,2 @@
+export type { HarnessOptions, StartedServer, StartServer } from './harness.js';
+export { runAdapterSuite } from './suite.js';
