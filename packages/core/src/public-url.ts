@@ -19,9 +19,12 @@ export function resolvePublicUrl(request: GuardRequest, webhookUrl?: WebhookUrlO
   return query === '' ? base : `${base}?${query}`;
 }
 
-/** The query of a URL exactly as written, without `?` and without any fragment. */
+/**
+ * The query of a URL exactly as written, without `?` and without any fragment. The fragment is
+ * cut first: a `?` inside `#...` starts no query, as `new URL()` agrees.
+ */
 export function rawQuery(url: string): string {
-  const queryStart = url.indexOf('?');
-  if (queryStart === -1) return '';
-  return url.slice(queryStart + 1).split('#', 1)[0] ?? '';
+  const beforeFragment = url.split('#', 1)[0] ?? url;
+  const queryStart = beforeFragment.indexOf('?');
+  return queryStart === -1 ? '' : beforeFragment.slice(queryStart + 1);
 }

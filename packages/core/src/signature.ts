@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { rawQuery } from './public-url.js';
 import type { SignatureAlgorithm, TwilioParams } from './types.js';
 import { candidateUrls } from './url-candidates.js';
 
@@ -32,9 +33,10 @@ function hmacBase64(
   url: string,
   paramsString: string,
 ): string {
+  // Encoded as one string, as the official twilio package does: a surrogate pair split between
+  // the URL's last character and the first name must become one UTF-8 character, not two U+FFFD.
   return createHmac(HASH_BY_ALGORITHM[algorithm], key)
-    .update(url, 'utf8')
-    .update(paramsString, 'utf8')
+    .update(url + paramsString, 'utf8')
     .digest('base64');
 }
 
@@ -121,10 +123,8 @@ export function verifyTwilioSignature(input: VerifyTwilioSignatureInput): boolea
 
 /** The `bodySHA256` query parameter of a URL, or `undefined` when it has none. */
 export function bodySha256Param(url: string): string | undefined {
-  const queryStart = url.indexOf('?');
-  if (queryStart === -1 || !url.includes('bodySHA256', queryStart)) return undefined;
-  const query = url.slice(queryStart + 1).split('#', 1)[0] ?? '';
-  return new URLSearchParams(query).get('bodySHA256') ?? undefined;
+  if (!url.includes('bodySHA256')) return undefined;
+  return new URLSearchParams(rawQuery(url)).get('bodySHA256') ?? undefined;
 }
 
 function bodyMatches(rawBody: string | Uint8Array | undefined, expectedHash: string): boolean {
