@@ -27,6 +27,12 @@ const sourceAliases = workspaceFolders('packages')
     return aliases;
   });
 
+/** Global setup of one project only: the Redis suites start (or find) their servers. */
+function projectSetup(folder: string) {
+  if (folder !== 'packages/redis') return {};
+  return { globalSetup: [resolve(root, 'scripts/redis-test-servers.ts')] };
+}
+
 export default defineConfig({
   resolve: { alias: sourceAliases },
   test: {
@@ -36,6 +42,7 @@ export default defineConfig({
         name: folder.split('/')[1] ?? folder,
         root: folder,
         include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        ...projectSetup(folder),
       },
     })),
     testTimeout: 20_000,

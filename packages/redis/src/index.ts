@@ -1,0 +1,2 @@
+export type { RedisStoreClient, RedisStoreOptions } from './options.js';
+export { RedisStore } from './redis-store.js';

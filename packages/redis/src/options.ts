@@ -1,0 +1,74 @@
+import { type Logger, TwilioGuardError } from '@twilio-guard/core';
+
+/**
+ * The part of an ioredis client (`Redis` or `Cluster`) the store uses. Any object with these
+ * methods works, so a test can wrap a client to count what it sends.
+ */
+export interface RedisStoreClient {
+  /** `true` for an ioredis `Cluster`: keys of one call may then live on different nodes. */
+  readonly isCluster: boolean;
+  evalsha(sha: string, numKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown>;
+  eval(script: string, numKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown>;
+  set(key: string, value: string, unit: 'PX', ttlMs: number, mode: 'NX'): Promise<'OK' | null>;
+  del(key: string): Promise<number>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+export interface RedisStoreOptions {
+  /**
+   * An ioredis 5 `Redis` or `Cluster` client. The store never connects or quits it. Create it
+   * with `enableOfflineQueue: false` so that commands fail at once while Redis is unreachable
+   * instead of waiting in memory for it to come back.
+   */
+  client: RedisStoreClient;
+  /**
+   * Prepended to every key. Must not contain `{` or `}`: the store puts the hash tag after it.
+   * @default 'twilio-guard:'
+   */
+  keyPrefix?: string;
+  /**
+   * How long one store call may take, in milliseconds, before it rejects and the guard answers
+   * `503 STORE_UNAVAILABLE`.
+   * @default 500
+   */
+  timeoutMs?: number;
+  /** Receives a warning when the client reports a connection error. Silent by default. */
+  logger?: Partial<Logger>;
+}
+
+/** Options with every default applied. */
+export interface RedisStoreConfig {
+  client: RedisStoreClient;
+  keyPrefix: string;
+  timeoutMs: number;
+  logger: Partial<Logger>;
+}
+
+export function resolveRedisStoreOptions(options: RedisStoreOptions): RedisStoreConfig {
+  const { client } = options;
+  if (typeof client?.evalsha !== 'function' || typeof client.set !== 'function') {
+    throw new TwilioGuardError(
+      'CONFIG_ERROR',
+      'RedisStore needs an ioredis Redis or Cluster client in options.client.',
+    );
+  }
+
+  const keyPrefix = options.keyPrefix ?? 'twilio-guard:';
+  if (/[{}]/.test(keyPrefix)) {
+    throw new TwilioGuardError(
+      'CONFIG_ERROR',
+      `RedisStore keyPrefix must not contain braces, got ${JSON.stringify(keyPrefix)}.`,
+    );
+  }
+
+  const timeoutMs = options.timeoutMs ?? 500;
+  if (!Number.isSafeInteger(timeoutMs) || timeoutMs <= 0) {
+    throw new TwilioGuardError(
+      'CONFIG_ERROR',
+      `RedisStore timeoutMs must be a positive integer, got ${timeoutMs}.`,
+    );
+  }
+
+  return { client, keyPrefix, timeoutMs, logger: options.logger ?? {} };
+}

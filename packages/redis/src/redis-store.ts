@@ -1,0 +1,178 @@
+import type {
+  RateLimitResult,
+  RateLimitRule,
+  StoreRequest,
+  StoreResult,
+  TwilioGuardStore,
+} from '@twilio-guard/core';
+import { withDeadline } from './deadline.js';
+import { counterKey, nonceKey } from './keys.js';
+import { CHECK_REQUEST_LUA, HIT_RATE_LIMIT_LUA } from './lua.js';
+import {
+  type RedisStoreConfig,
+  type RedisStoreOptions,
+  resolveRedisStoreOptions,
+} from './options.js';
+import { defineScript, hasReplyPrefix, runScript } from './scripts.js';
+
+const HIT_RATE_LIMIT = defineScript(HIT_RATE_LIMIT_LUA);
+const CHECK_REQUEST = defineScript(CHECK_REQUEST_LUA);
+
+type RateLimitRequest = NonNullable<StoreRequest['rateLimit']>;
+type NonceRequest = NonNullable<StoreRequest['nonce']>;
+
+/**
+ * Nonces and rate-limit counters in Redis, shared by every instance that uses the same Redis.
+ * On a standalone server (or Sentinel) an accepted request costs one script call: the counter
+ * and the nonce in one atomic step. On a Cluster the two keys live in different slots, so the
+ * nonce is claimed in a second call, sent only when the rate limit allowed the request.
+ */
+export class RedisStore implements TwilioGuardStore {
+  readonly #config: RedisStoreConfig;
+  /** Set once Redis refuses a two-key script (a Cluster, or a proxy in front of one). */
+  #twoSteps: boolean;
+  #outageReported = false;
+
+  constructor(options: RedisStoreOptions) {
+    this.#config = resolveRedisStoreOptions(options);
+    this.#twoSteps = this.#config.client.isCluster;
+    this.#config.client.on('error', this.#onClientError);
+  }
+
+  claimNonce(key: string, ttlMs: number): Promise<boolean> {
+    const nonce = { key: nonceKey(this.#config.keyPrefix, key), ttlMs };
+    return this.#call(
+      'claim a nonce',
+      () => this.#claim(nonce),
+      (claimed) => {
+        if (claimed) this.#release(nonce.key);
+      },
+    );
+  }
+
+  hitRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+    return this.#call('count a request', () => this.#hit({ key, rule }));
+  }
+
+  resetRateLimit(key: string): Promise<void> {
+    const counter = counterKey(this.#config.keyPrefix, key);
+    return this.#call('reset a rate limit', async () => {
+      await this.#config.client.del(counter);
+    });
+  }
+
+  checkRequest(request: StoreRequest): Promise<StoreResult> {
+    const { rateLimit, nonce } = request;
+    if (!rateLimit) {
+      if (!nonce) return Promise.resolve({});
+      return this.claimNonce(nonce.key, nonce.ttlMs).then((nonceClaimed) => ({ nonceClaimed }));
+    }
+    if (!nonce)
+      return this.hitRateLimit(rateLimit.key, rateLimit.rule).then((r) => ({ rateLimit: r }));
+
+    const claim = { key: nonceKey(this.#config.keyPrefix, nonce.key), ttlMs: nonce.ttlMs };
+    return this.#call(
+      'check a request',
+      (signal) => this.#check(rateLimit, claim, signal),
+      (late) => {
+        if (late.nonceClaimed) this.#release(claim.key);
+      },
+    );
+  }
+
+  /** Stops listening to the client. The client stays open: whoever created it quits it. */
+  close(): void {
+    this.#config.client.off('error', this.#onClientError);
+  }
+
+  async #check(
+    rateLimit: RateLimitRequest,
+    nonce: NonceRequest,
+    signal: AbortSignal,
+  ): Promise<StoreResult> {
+    if (!this.#twoSteps) {
+      try {
+        return await this.#checkAtomically(rateLimit, nonce);
+      } catch (error) {
+        if (!hasReplyPrefix(error, 'CROSSSLOT')) throw error;
+        this.#twoSteps = true;
+      }
+    }
+
+    // The nonce is claimed only after the counter allowed the request, never in parallel:
+    // a refused delivery that held its nonce would turn Twilio's retry of it into a replay.
+    const result: StoreResult = { rateLimit: await this.#hit(rateLimit) };
+    if (!result.rateLimit?.allowed || signal.aborted) return result;
+    result.nonceClaimed = await this.#claim(nonce);
+    return result;
+  }
+
+  async #checkAtomically(rateLimit: RateLimitRequest, nonce: NonceRequest): Promise<StoreResult> {
+    const { limit, windowMs, algorithm } = rateLimit.rule;
+    const keys = [counterKey(this.#config.keyPrefix, rateLimit.key), nonce.key];
+    const args = [limit, windowMs, algorithm, nonce.ttlMs];
+    const reply = await runScript(this.#config.client, CHECK_REQUEST, keys, args);
+
+    const rateLimitResult = toRateLimitResult(reply, limit);
+    const claimed = (reply as number[])[4];
+    return claimed === -1
+      ? { rateLimit: rateLimitResult }
+      : { rateLimit: rateLimitResult, nonceClaimed: claimed === 1 };
+  }
+
+  async #hit({ key, rule }: RateLimitRequest): Promise<RateLimitResult> {
+    const keys = [counterKey(this.#config.keyPrefix, key)];
+    const args = [rule.limit, rule.windowMs, rule.algorithm];
+    return toRateLimitResult(
+      await runScript(this.#config.client, HIT_RATE_LIMIT, keys, args),
+      rule.limit,
+    );
+  }
+
+  async #claim({ key, ttlMs }: NonceRequest): Promise<boolean> {
+    return (await this.#config.client.set(key, '1', 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  /** Frees a claim whose answer came too late to be acted on, so a retry is not a replay. */
+  #release(key: string): void {
+    this.#config.client.del(key).catch(() => {
+      // The claim then expires with its TTL; there is nobody left to tell.
+    });
+  }
+
+  async #call<T>(
+    what: string,
+    work: (signal: AbortSignal) => Promise<T>,
+    onLate?: (value: T) => void,
+  ): Promise<T> {
+    const { timeoutMs } = this.#config;
+    const value = await withDeadline(work, { what, timeoutMs, onLate });
+    this.#outageReported = false;
+    return value;
+  }
+
+  /**
+   * An ioredis client with no `error` listener prints every reconnect failure. This listener
+   * reports the first error of an outage; calls fail meanwhile and the guard answers 503.
+   */
+  readonly #onClientError = (error: Error): void => {
+    if (this.#outageReported) return;
+    this.#outageReported = true;
+    this.#config.logger.warn?.(
+      { err: error },
+      'twilio-guard: the Redis client reported an error; webhooks get 503 until it recovers',
+    );
+  };
+}
+
+/** Reads a hit's reply, `[allowed, remaining, resetMs, retryAfterMs, ...]`. */
+function toRateLimitResult(reply: unknown, limit: number): RateLimitResult {
+  const [allowed, remaining, resetMs, retryAfterMs] = reply as number[];
+  return {
+    allowed: allowed === 1,
+    limit,
+    remaining: Number(remaining),
+    resetMs: Number(resetMs),
+    retryAfterMs: Number(retryAfterMs),
+  };
+}

@@ -1,0 +1,91 @@
+import type { RateLimitRule } from '@twilio-guard/core';
+import type { Cluster, Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
+import { RedisStore } from '../src/index.js';
+import {
+  connectCluster,
+  connectStandalone,
+  describeCluster,
+  describeStandalone,
+  uniquePrefix,
+} from './redis-env.js';
+
+const rule: RateLimitRule = { limit: 3, windowMs: 86_400_000, algorithm: 'sliding' };
+
+function storeBehaviour(connect: () => Promise<Redis | Cluster>) {
+  async function setup() {
+    const client = await connect();
+    const keyPrefix = uniquePrefix();
+    return { client, keyPrefix, store: new RedisStore({ client, keyPrefix }) };
+  }
+
+  it('claims a nonce once, with a millisecond expiry', async () => {
+    const { client, keyPrefix, store } = await setup();
+
+    expect(await store.claimNonce('nonce:a', 1_234)).toBe(true);
+    expect(await store.claimNonce('nonce:a', 1_234)).toBe(false);
+
+    const ttl = await client.pttl(`${keyPrefix}nonce:{nonce:a}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(1_234);
+  });
+
+  it('keeps the counter in one hash that expires two windows after its window began', async () => {
+    const { client, keyPrefix, store } = await setup();
+    const windowMs = 60_000;
+
+    await store.hitRateLimit('rl:203.0.113.7', { ...rule, windowMs });
+    const key = `${keyPrefix}rate:{rl:203.0.113.7}`;
+    const [[, time], [, stored], [, ttl]] = (await client
+      .multi()
+      .time()
+      .hgetall(key)
+      .pttl(key)
+      .exec()) as [[null, [string, string]], [null, Record<string, string>], [null, number]];
+
+    const now = Number(time[0]) * 1000 + Math.floor(Number(time[1]) / 1000);
+    const window = Number(stored.w);
+    expect(window % windowMs).toBe(0);
+    expect(stored).toMatchObject({ c: '1', p: '0' });
+    expect(now + ttl).toBeGreaterThan(window + windowMs);
+    expect(now + ttl).toBeLessThanOrEqual(window + 2 * windowMs);
+  });
+
+  it('does not count refused requests', async () => {
+    const { client, keyPrefix, store } = await setup();
+    const fixed: RateLimitRule = { ...rule, algorithm: 'fixed' };
+
+    for (let i = 0; i < 8; i++) await store.hitRateLimit('rl:x', fixed);
+
+    expect(await client.hget(`${keyPrefix}rate:{rl:x}`, 'c')).toBe('3');
+  });
+
+  it('claims no nonce for a request the rate limit refuses', async () => {
+    const { store } = await setup();
+    const request = (nonce: string) => ({
+      rateLimit: { key: 'rl:y', rule },
+      nonce: { key: nonce, ttlMs: 60_000 },
+    });
+    for (const nonce of ['n1', 'n2', 'n3']) await store.checkRequest(request(nonce));
+
+    const refused = await store.checkRequest(request('n4'));
+
+    expect(refused).toEqual({ rateLimit: expect.objectContaining({ allowed: false }) });
+    expect(await store.claimNonce('n4', 60_000)).toBe(true);
+  });
+}
+
+describeStandalone(`RedisStore on a standalone server`, () => {
+  storeBehaviour(() => connectStandalone());
+});
+
+describeCluster(`RedisStore on a three-master Cluster`, () => {
+  storeBehaviour(() => connectCluster());
+});
+
+describe('RedisStore options', () => {
+  it('refuses a key prefix with braces, which would move the hash tag', () => {
+    const client = { isCluster: false, evalsha: () => {}, set: () => {} };
+    expect(() => new RedisStore({ client: client as never, keyPrefix: 'a{b}:' })).toThrow(/braces/);
+  });
+});
