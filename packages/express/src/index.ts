@@ -1,0 +1,2 @@
+export type { TwilioGuardOptions, TwilioRequestContext } from '@twilio-guard/core';
+export { twilioGuard } from './middleware.js';
