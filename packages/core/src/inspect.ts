@@ -1,4 +1,5 @@
 import type { GuardConfig } from './config.js';
+import { diagnoseSignature } from './diagnostics.js';
 import { TwilioGuardError } from './errors.js';
 import { deriveNonce } from './nonce.js';
 import { firstParam, paramsFromParsedBody, parseFormBody } from './params.js';
@@ -52,7 +53,13 @@ export async function inspectRequest(
     rawBody: content.rawBody,
     algorithm,
   });
-  if (!match) throw new TwilioGuardError('INVALID_SIGNATURE', 'the signature does not match.');
+  if (!match) {
+    if (config.diagnostics) {
+      const { params, rawBody } = content;
+      diagnoseSignature(request, config, { url, signature, keys, algorithm, params, rawBody });
+    }
+    throw new TwilioGuardError('INVALID_SIGNATURE', 'the signature does not match.');
+  }
 
   return buildContext(request, content, {
     url: match.url,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone } from './mask.js';
+import { maskPhone, maskPhonesIn } from './mask.js';
 
 describe('maskPhone', () => {
   it.each([
@@ -29,5 +29,19 @@ describe('maskPhone', () => {
 
   it('passes undefined through', () => {
     expect(maskPhone(undefined)).toBeUndefined();
+  });
+});
+
+describe('maskPhonesIn', () => {
+  it('masks numbers in a URL query, encoded or not, and keeps the rest', () => {
+    const url = 'https://x.example/hook?From=whatsapp%3A%2B14155550100&To=+447700900123&n=42';
+    expect(maskPhonesIn(url)).toBe(
+      'https://x.example/hook?From=whatsapp%3A%2B1415*****00&To=+4477******23&n=42',
+    );
+  });
+
+  it('leaves ports, addresses and short numbers alone', () => {
+    const url = 'http://192.168.100.200:65535/a/123456?x=1';
+    expect(maskPhonesIn(url)).toBe(url);
   });
 });

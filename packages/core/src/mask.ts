@@ -14,3 +14,14 @@ export function maskPhone(value: string | undefined): string | undefined {
   const hidden = address.length - keepHead - 2;
   return `${channel}${address.slice(0, keepHead)}${'*'.repeat(hidden)}${address.slice(-2)}`;
 }
+
+// Seven or more digits, optionally after a plus or its percent-encoding: a phone number in a URL
+// or a log line. Ports (at most five digits) and dotted addresses never match.
+const PHONE_LIKE = /(\+|%2B)?(\d{7,})/gi;
+
+/** Masks every phone-number-like run of digits in `text`, such as the query of a webhook URL. */
+export function maskPhonesIn(text: string): string {
+  return text.replace(PHONE_LIKE, (_, plus: string | undefined, digits: string) => {
+    return `${plus ?? ''}${maskPhone(digits)}`;
+  });
+}
