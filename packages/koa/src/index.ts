@@ -1,0 +1,1 @@
+export { type TwilioGuardState, twilioGuard } from './middleware.js';

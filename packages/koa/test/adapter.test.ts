@@ -1,0 +1,4 @@
+import { runAdapterSuite } from '@twilio-guard/adapter-suite';
+import { createApp, startKoa } from './app.js';
+
+runAdapterSuite('koa', (options) => startKoa(createApp(options)));
