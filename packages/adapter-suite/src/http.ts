@@ -1,4 +1,4 @@
-import { type IncomingHttpHeaders, request } from 'node:http';
+import { type Agent, type IncomingHttpHeaders, request } from 'node:http';
 import type { SuiteRequest } from './requests.js';
 
 export interface SuiteResponse {
@@ -10,10 +10,12 @@ export interface SuiteResponse {
 export interface SendOptions {
   /** Sends the body in chunks with no `Content-Length`, so only counting bytes can limit it. */
   chunked?: boolean;
+  /** Sends through this agent, keeping the connection open, instead of a fresh connection. */
+  agent?: Agent;
 }
 
 /**
- * Posts `suiteRequest` over a fresh loopback connection. Headers go out as a raw list, because
+ * Posts `suiteRequest` over loopback, on a fresh connection unless an agent is given. Headers go out as a raw list, because
  * `fetch` merges a repeated name into one header and the suite needs to send it twice.
  */
 export function send(
@@ -27,7 +29,8 @@ export function send(
     ? [['Transfer-Encoding', 'chunked']]
     : [['Content-Length', String(body.byteLength)]];
   // Node adds no Host or Connection header of its own when headers are given as a list.
-  const headers = [['Host', host], ['Connection', 'close'], ...framing, ...suiteRequest.headers];
+  const connection = options.agent ? 'keep-alive' : 'close';
+  const headers = [['Host', host], ['Connection', connection], ...framing, ...suiteRequest.headers];
 
   return new Promise((resolve, reject) => {
     const outgoing = request(
@@ -37,7 +40,7 @@ export function send(
         method: 'POST',
         path: suiteRequest.path,
         headers: headers.flat(),
-        agent: false,
+        agent: options.agent ?? false,
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -54,11 +57,9 @@ export function send(
     );
     outgoing.on('error', reject);
 
-    if (!options.chunked) outgoing.end(body);
-    else {
-      const half = Math.ceil(body.byteLength / 2);
-      outgoing.write(body.subarray(0, half));
-      outgoing.end(body.subarray(half));
-    }
+    // Two writes, the second a turn later, so the app sees the body arrive in parts.
+    const half = Math.ceil(body.byteLength / 2);
+    outgoing.write(body.subarray(0, half));
+    setImmediate(() => outgoing.end(body.subarray(half)));
   });
 }

@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import type { StartServer } from './harness.js';
 import { acceptedScenarios } from './scenarios/accepted.js';
+import { bodyLimitScenarios } from './scenarios/body-limit.js';
 import { nameScenarios } from './scenarios/names.js';
 import { rateLimitScenarios } from './scenarios/rate-limit.js';
 import { rejectedScenarios } from './scenarios/rejected.js';
@@ -17,6 +18,7 @@ export function runAdapterSuite(name: string, start: StartServer): void {
   describe(`${name} adapter`, () => {
     describe('accepted requests', () => acceptedScenarios(start));
     describe('rejected requests', () => rejectedScenarios(start));
+    describe('body limit', () => bodyLimitScenarios(start));
     describe('replay protection', () => replayScenarios(start));
     describe('rate limiting', () => rateLimitScenarios(start));
     describe('public URL', () => urlScenarios(start));

@@ -64,20 +64,28 @@ async function readBody(
   limit: number,
   parser: HarnessOptions['parser'],
 ): Promise<GuardBody> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > limit) {
-      throw new TwilioGuardError('PAYLOAD_TOO_LARGE', `the body is over ${limit} bytes.`);
-    }
-    chunks.push(chunk);
-  }
-
-  const raw = Buffer.concat(chunks);
+  const raw = await readRaw(req, limit);
   if (parser === 'none' || !req.headers['content-type']?.includes('form')) return { raw };
   const flat = parseQuery(raw.toString('utf8'));
   return { parsed: parser === 'flat' ? flat : nestBrackets(flat) };
+}
+
+/**
+ * Collects the body up to `limit`. Past it, the rest is still read and dropped: destroying the
+ * request would reset a kept-alive connection under a client that is still writing.
+ */
+function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= limit) chunks.push(chunk);
+      else reject(new TwilioGuardError('PAYLOAD_TOO_LARGE', `the body is over ${limit} bytes.`));
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 /** What a qs-style parser does to `a[b]=1&c[]=2`: `{ a: { b: '1' }, c: ['2'] }`. */
