@@ -15,8 +15,9 @@ export interface SendOptions {
 }
 
 /**
- * Posts `suiteRequest` over loopback, on a fresh connection unless an agent is given. Headers go out as a raw list, because
- * `fetch` merges a repeated name into one header and the suite needs to send it twice.
+ * Posts `suiteRequest` over loopback, on a fresh connection unless an agent is given. Headers
+ * go out as a raw list, because `fetch` merges a repeated name into one header and the suite
+ * needs to send it twice.
  */
 export function send(
   origin: string,

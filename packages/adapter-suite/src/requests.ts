@@ -48,7 +48,8 @@ export function signedFormRequest(origin: string, input: SignedFormInput): Suite
  * `bodySHA256` and the signature covers the URL alone.
  */
 export function signedJsonRequest(origin: string, body: string, path = '/webhook'): SuiteRequest {
-  const target = `${path}${path.includes('?') ? '&' : '?'}bodySHA256=${twilio.getExpectedBodyHash(body)}`;
+  const separator = path.includes('?') ? '&' : '?';
+  const target = `${path}${separator}bodySHA256=${twilio.getExpectedBodyHash(body)}`;
   const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${origin}${target}`, {});
 
   return {

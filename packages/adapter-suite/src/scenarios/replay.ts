@@ -18,7 +18,7 @@ export function replayScenarios(start: StartServer): void {
     });
   });
 
-  it("acknowledges a duplicate with 200 and empty TwiML under onDuplicate 'acknowledge'", async () => {
+  it("acknowledges a duplicate with 200 and empty TwiML under 'acknowledge'", async () => {
     const guard = { replay: { onDuplicate: 'acknowledge' as const } };
     await withApp(start, { guard }, async (app) => {
       const request = app.signedForm({ params });
