@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { rawQuery } from './public-url.js';
 import type { SignatureAlgorithm, TwilioParams } from './types.js';
-import { candidateUrls } from './url-candidates.js';
+import { eachCandidateUrl } from './url-candidates.js';
 
 const HASH_BY_ALGORITHM: Record<SignatureAlgorithm, string> = {
   HMAC_SHA1: 'sha1',
@@ -106,7 +106,7 @@ export function matchTwilioSignature(
   if (bodyHash !== undefined && !bodyMatches(input.rawBody, bodyHash)) return undefined;
   const paramsString = bodyHash === undefined ? signedParamsString(input.params) : '';
 
-  for (const candidate of candidateUrls(url)) {
+  for (const candidate of eachCandidateUrl(url)) {
     for (const [tokenIndex, token] of tokens.entries()) {
       if (!token) continue;
       const expected = hmacBase64(algorithm, token, candidate, paramsString);

@@ -8,19 +8,35 @@ import { parse as parseQuery, stringify as stringifyQuery } from 'node:querystri
  * does. The URL as received comes first so that a valid request usually costs one HMAC.
  */
 export function candidateUrls(url: string): string[] {
-  const candidates = new Set<string>([url, removePort(url), addPort(url)]);
+  return [...eachCandidateUrl(url)];
+}
+
+/**
+ * `candidateUrls`, one at a time: a signature that matches the URL as received is found before
+ * the URL is parsed and its query re-encoded, which costs more than the HMAC itself.
+ */
+export function* eachCandidateUrl(url: string): Generator<string, void, undefined> {
+  const seen = new Set<string>();
+  for (const candidate of candidateFamily(url)) {
+    if (seen.has(candidate)) continue;
+    seen.add(candidate);
+    yield candidate;
+  }
+}
+
+function* candidateFamily(url: string): Generator<string, void, undefined> {
+  yield url;
+  yield removePort(url);
+  yield addPort(url);
 
   const normalized = normalizeUrl(url);
-  if (normalized !== undefined) {
-    const withoutPort = removePort(normalized);
-    const withPort = addPort(normalized);
-    candidates.add(withoutPort);
-    candidates.add(withPort);
-    candidates.add(withLegacyQuery(withoutPort));
-    candidates.add(withLegacyQuery(withPort));
-  }
-
-  return [...candidates];
+  if (normalized === undefined) return;
+  const withoutPort = removePort(normalized);
+  const withPort = addPort(normalized);
+  yield withoutPort;
+  yield withPort;
+  yield withLegacyQuery(withoutPort);
+  yield withLegacyQuery(withPort);
 }
 
 interface UrlParts {
