@@ -9,11 +9,13 @@ export interface ParsedRequest {
 }
 
 /**
- * The body as the guard should see it. Exact bytes win: the raw body a parser kept
- * (`@koa/bodyparser`, `koa-bodyparser`, `koa-body` with `includeUnparsed`), or the stream itself
- * when nothing has read it yet, which also covers a parser that skipped an unfamiliar content
- * type. Only a form parser that consumed the stream and kept no bytes leaves its parsed object.
- * Read lazily, so the guard counts the request before a failure here becomes the verdict.
+ * The body as the guard should see it. Exact bytes win: the raw body a parser
+ * kept (`@koa/bodyparser`, `koa-bodyparser`, `koa-body` with
+ * `includeUnparsed`), or the stream itself when nothing has read it yet, which
+ * also covers a parser that skipped an unfamiliar content type. Only a form
+ * parser that consumed the stream and kept no bytes leaves its parsed object.
+ * Read lazily, so the guard counts the request before a failure here becomes
+ * the verdict.
  */
 export async function readGuardBody(
   request: ParsedRequest,
@@ -48,20 +50,22 @@ function readError(cause: unknown, limit: number): TwilioGuardError {
   if (status === 413) {
     return new TwilioGuardError(
       'PAYLOAD_TOO_LARGE',
-      `the request body is larger than ${limit} bytes. Raise bodyLimit if this is expected.`,
+      `the request body is over ${limit} bytes. Raise bodyLimit if expected.`,
       { cause },
     );
   }
   // An aborted upload or a Content-Length the body does not match.
-  return new TwilioGuardError('INVALID_BODY', 'the request body could not be read.', { cause });
+  const message = 'the request body could not be read.';
+  return new TwilioGuardError('INVALID_BODY', message, { cause });
 }
 
-/** A JSON webhook is signed through the hash of its exact bytes, which the parser dropped. */
+/** A JSON webhook is signed through the hash of bytes the parser dropped. */
 function bytesDiscarded(): TwilioGuardError {
   return new TwilioGuardError(
     'BODY_PARSER_CONFLICT',
-    'a body parser consumed a non-form body without keeping its bytes, so bodySHA256 cannot be ' +
-      'checked. Mount the guard before the body parser, or let the parser keep the raw body ' +
+    'a body parser consumed a non-form body without keeping its bytes, ' +
+      'so bodySHA256 cannot be checked. Mount the guard before the body ' +
+      'parser, or let the parser keep the raw body ' +
       '(koa-body: includeUnparsed: true).',
   );
 }

@@ -7,24 +7,30 @@ import flatBodyParser from 'koa-bodyparser';
 import { type TwilioGuardState, twilioGuard } from '../src/index.js';
 
 /**
- * `koa-bodyparser` with qs told not to nest: no dotted or bracketed paths, and repeated names
- * stay lists however many values they carry. The types do not list `queryString`, which the
- * parser passes through to co-body.
+ * `koa-bodyparser` with qs told not to nest: no dotted or bracketed paths, and
+ * repeated names stay lists however many values they carry. The types do not
+ * list `queryString`, which the parser passes through to co-body.
  */
 const flatParser = () =>
   flatBodyParser({
     queryString: { allowDots: false, depth: 0, arrayLimit: 1000 },
   } as Parameters<typeof flatBodyParser>[0]);
 
-/** The parser each harness setting stands for; both keep the raw body on `ctx.request`. */
+/**
+ * The parser each harness setting stands for; both keep the raw body on
+ * `ctx.request`.
+ */
 const PARSERS = {
   none: undefined,
   flat: flatParser,
-  // `@koa/bodyparser` as most apps mount it: qs with dotted and bracketed names nested.
+  // `@koa/bodyparser` as most apps mount it: qs with dotted and bracketed names
+  // nested.
   nested: () => nestedBodyParser(),
 } as const;
 
-/** A Koa app with the guard on `POST /webhook`, built the way the README shows. */
+/**
+ * A Koa app with the guard on `POST /webhook`, built the way the README shows.
+ */
 export function createApp(options: HarnessOptions): Koa {
   const app = new Koa();
   app.proxy = options.trustProxy;

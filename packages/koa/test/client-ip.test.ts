@@ -7,7 +7,10 @@ import { startKoa } from './app.js';
 let server: Awaited<ReturnType<typeof startKoa>> | undefined;
 afterEach(() => server?.close());
 
-/** One request per client a proxy names in X-Forwarded-For; each client may send one. */
+/**
+ * One request per client a proxy names in X-Forwarded-For; each client may send
+ * one.
+ */
 async function statusesFor(proxy: boolean, clients: string[]): Promise<number[]> {
   const guard = createTwilioGuard({ authToken: 'token', rateLimit: { max: 1 } });
   const app = new Koa();

@@ -7,7 +7,10 @@ import { type TwilioGuardState, twilioGuard } from '../src/index.js';
 import { startKoa } from './app.js';
 import { AUTH_TOKEN, signedForm } from './signed.js';
 
-/** Names qs rebuilds into objects and lists, which would lose what Twilio signed. */
+/**
+ * Names qs rebuilds into objects and lists, which would lose what Twilio
+ * signed.
+ */
 const params = {
   'Foo[]': ['one', 'two'],
   'Foo[bar]': 'baz',
@@ -37,7 +40,8 @@ describe.each(Object.entries(parsers))('after %s nested the names', (_name, pars
       expect(response.status, await response.text()).toBe(204);
       expect(seen).toHaveLength(1);
       expect(seen[0]?.params).toEqual(params);
-      // The parser's own nested object is what the app asked for; only the context is flat.
+      // The parser's own nested object is what the app asked for; only the
+      // context is flat.
       expect(seen[0]?.body).toMatchObject({ Foo: { bar: 'baz' } });
     } finally {
       await server.close();

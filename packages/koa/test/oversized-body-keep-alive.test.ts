@@ -19,7 +19,8 @@ beforeEach(async () => {
     onHandled: () => {},
   });
   server = await startKoa(app);
-  // One kept-alive socket, so the second request reuses the first one's connection if it can.
+  // One kept-alive socket, so the second request reuses the first one's
+  // connection if it can.
   agent = new Agent({ keepAlive: true, maxSockets: 1 });
 });
 
@@ -28,7 +29,10 @@ afterEach(async () => {
   await server.close();
 });
 
-/** Posts through the shared agent; `chunked` sends the body in two writes without a length. */
+/**
+ * Posts through the shared agent; `chunked` sends the body in two writes
+ * without a length.
+ */
 function post(target: [string, RequestInit], chunked: boolean): Promise<Answer> {
   const [url, init] = target;
   const body = Buffer.from(String(init.body));

@@ -10,7 +10,10 @@ const params = { Body: 'Two seats, please', From: '+14155550100', MediaUrl0: 'ht
 let server: Awaited<ReturnType<typeof startKoa>> | undefined;
 afterEach(() => server?.close());
 
-/** The guard reads the stream itself, so later middleware must find the body already there. */
+/**
+ * The guard reads the stream itself, so later middleware must find the body
+ * already there.
+ */
 async function start(...middleware: Koa.Middleware[]) {
   const app = new Koa<TwilioGuardState>();
   app.use(twilioGuard({ authToken: AUTH_TOKEN }));

@@ -10,7 +10,10 @@ let server: Awaited<ReturnType<typeof startKoa>> | undefined;
 let handled = 0;
 afterEach(() => server?.close());
 
-/** `koa-body` keeps no bytes unless `includeUnparsed` is set; its qs nests dotted names. */
+/**
+ * `koa-body` keeps no bytes unless `includeUnparsed` is set; its qs nests
+ * dotted names.
+ */
 async function start(options: Partial<KoaBodyMiddlewareOptions> = {}): Promise<string> {
   handled = 0;
   const app = new Koa<TwilioGuardState>();
