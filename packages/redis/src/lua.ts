@@ -1,25 +1,37 @@
 /**
- * The rate-limit decision in Lua: the same steps, in the same order of floating-point
- * operations, as core's `decideRateLimit` and `MemoryStore`, so that both give identical answers
- * for identical counts. The time is Redis's own (`TIME`), so instances whose clocks disagree
+ * The rate-limit decision in Lua: the same integer steps as core's `decideRateLimit` and
+ * `MemoryStore`, so that both give identical answers for identical counts. The time is Redis's own (`TIME`), so instances whose clocks disagree
  * still share one window. A counter is one hash: `w` the current fixed window's start, `c` its
  * count, `p` the previous window's count. It expires two windows after its window started, when
  * it can no longer weigh on any decision.
  */
 const HIT_FUNCTION = `
+-- math.floor(a / b) for non-negative integers, exact where the division rounds.
+local function floor_div(a, b)
+  local quotient = math.floor(a / b)
+  if quotient * b > a then
+    quotient = quotient - 1
+  elseif (quotient + 1) * b <= a then
+    quotient = quotient + 1
+  end
+  return quotient
+end
+
 local function retry_after(previous, current, limit, window_ms, elapsed, algorithm)
   local reset_ms = window_ms - elapsed
-  if algorithm == 'fixed' or limit < 1 then return reset_ms end
+  if algorithm == 'fixed' then return reset_ms end
 
   local room = limit - 1 - current
   if room >= 0 and previous > 0 then
-    local fade_at = math.ceil(window_ms * (1 - room / previous))
+    local fade_at = window_ms - floor_div(room * window_ms, previous)
     if fade_at < window_ms then return math.max(1, fade_at - elapsed) end
   end
 
   local fade_next = 0
-  if current > 0 then fade_next = math.ceil(window_ms * (1 - (limit - 1) / current)) end
-  return reset_ms + math.max(0, fade_next)
+  if current > 0 then
+    fade_next = window_ms - floor_div((limit - 1) * window_ms, current)
+  end
+  return reset_ms + math.min(window_ms, math.max(0, fade_next))
 end
 
 local function hit(key, limit, window_ms, algorithm)
@@ -38,16 +50,17 @@ local function hit(key, limit, window_ms, algorithm)
     previous = tonumber(stored[2]) or 0
   end
 
+  -- Scaled by the window length, so every comparison is between integers.
   local reset_ms = window_ms - elapsed
-  local weight = 0
-  if algorithm == 'sliding' then weight = (window_ms - elapsed) / window_ms end
-  local used = previous * weight + current
+  local previous_weight = 0
+  if algorithm == 'sliding' then previous_weight = reset_ms end
+  local free = limit * window_ms - previous * previous_weight - current * window_ms
 
-  if used + 1 <= limit then
+  if free >= window_ms then
     redis.call('HSET', key, 'w', string.format('%.0f', window),
       'c', current + 1, 'p', previous)
     redis.call('PEXPIRE', key, string.format('%.0f', window + 2 * window_ms - now))
-    return {1, math.max(0, math.floor(limit - used - 1)), reset_ms, 0}
+    return {1, floor_div(free - window_ms, window_ms), reset_ms, 0}
   end
   local wait = retry_after(previous, current, limit, window_ms, elapsed, algorithm)
   return {0, 0, reset_ms, wait}

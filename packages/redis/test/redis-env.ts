@@ -32,9 +32,18 @@ function describeWhen(available: boolean, name: string, body: () => void): void 
 export const clientOptions: RedisOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 1 };
 
 const opened: (Redis | Cluster)[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((client) => client.quit().catch(() => {})));
-});
+
+/** Quits every client a test opened; runs after each test, or earlier to stop a server. */
+export async function quitClients(): Promise<void> {
+  const clients = opened.splice(0);
+  await Promise.all(
+    clients.map((client) =>
+      client.status === 'ready' ? client.quit().catch(() => {}) : client.disconnect(),
+    ),
+  );
+}
+
+afterEach(quitClients);
 
 /** A connected standalone client, quit after the test. */
 export async function connectStandalone(options: RedisOptions = {}, at = url): Promise<Redis> {
