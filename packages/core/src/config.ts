@@ -28,8 +28,11 @@ export interface GuardConfig {
   rateLimit:
     | {
         rule: RateLimitRule;
-        key: (request: GuardRequest) => string | undefined;
-        skip: (request: GuardRequest) => boolean;
+        key: (
+          request: GuardRequest,
+          context: TwilioRequestContext | undefined,
+        ) => string | undefined;
+        skip: (request: GuardRequest, context: TwilioRequestContext | undefined) => boolean;
         ipv6Prefix: number;
         headers: boolean;
         failOpen: boolean;
@@ -56,6 +59,11 @@ const noop = () => {};
 export function resolveConfig(options: TwilioGuardOptions = {}): GuardConfig {
   const logger = createLogger(options.logger);
   const now = options.now ?? Date.now;
+  const replay = resolveReplay(options);
+  const rateLimit = resolveRateLimit(options);
+  const bodyLimit = assertPositiveInteger(options.bodyLimit ?? DEFAULTS.bodyLimit, 'bodyLimit');
+
+  // Created last, so that a bad option above does not leave a store (and its timer) behind.
   const ownsStore = options.store === undefined;
   const store = options.store ?? new MemoryStore({ logger, now });
 
@@ -63,17 +71,44 @@ export function resolveConfig(options: TwilioGuardOptions = {}): GuardConfig {
     resolveTokens: tokenResolver(options.authToken),
     sharedKeys: options.sharedKeys ?? {},
     webhookUrl: options.webhookUrl,
-    replay: resolveReplay(options),
-    rateLimit: resolveRateLimit(options),
+    replay,
+    rateLimit,
     store,
     ownsStore,
-    bodyLimit: assertPositiveInteger(options.bodyLimit ?? DEFAULTS.bodyLimit, 'bodyLimit'),
+    bodyLimit,
     diagnostics: options.diagnostics ?? !isProductionEnv(),
     logger,
-    onAccepted: options.onAccepted ?? noop,
-    onRejected: options.onRejected ?? noop,
+    onAccepted: options.onAccepted ? catchAsyncFailure(options.onAccepted, logger) : noop,
+    onRejected: options.onRejected ? catchAsyncFailure(options.onRejected, logger) : noop,
     now,
   };
+}
+
+/**
+ * Hooks are typed as returning nothing, yet an `async` function fits the type. Its promise is not
+ * awaited (a slow hook must not hold the response), but a rejection is logged here, because an
+ * unhandled rejection ends a Node process. A synchronous throw still reaches the guard.
+ */
+function catchAsyncFailure<A extends unknown[]>(
+  hook: (...args: A) => unknown,
+  logger: Logger,
+): (...args: A) => void {
+  return (...args) => {
+    const result = hook(...args);
+    if (isPromiseLike(result)) {
+      result.then(undefined, (error: unknown) => {
+        logger.error({ err: error }, 'twilio-guard: an asynchronous hook failed');
+      });
+    }
+  };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 function tokenResolver(authToken: TwilioGuardOptions['authToken']): AuthTokenResolver {
@@ -148,15 +183,20 @@ function resolveRateLimit(options: TwilioGuardOptions): GuardConfig['rateLimit']
       `rateLimit.ipv6Prefix must be an integer from 1 to 128, got ${ipv6Prefix}.`,
     );
   }
+  const limit = assertPositiveInteger(rateLimit.max ?? DEFAULTS.rateLimitMax, 'rateLimit.max');
+  const windowMs = assertPositiveInteger(
+    rateLimit.windowMs ?? DEFAULTS.rateLimitWindowMs,
+    'rateLimit.windowMs',
+  );
+  // decideRateLimit compares counts scaled by the window in integers, exact below 2^53.
+  if (!Number.isSafeInteger(2 * limit * windowMs)) {
+    throw new TwilioGuardError(
+      'CONFIG_ERROR',
+      `rateLimit.max times rateLimit.windowMs is too large to count exactly (${limit} × ${windowMs}).`,
+    );
+  }
   return {
-    rule: {
-      limit: assertPositiveInteger(rateLimit.max ?? DEFAULTS.rateLimitMax, 'rateLimit.max'),
-      windowMs: assertPositiveInteger(
-        rateLimit.windowMs ?? DEFAULTS.rateLimitWindowMs,
-        'rateLimit.windowMs',
-      ),
-      algorithm,
-    },
+    rule: { limit, windowMs, algorithm },
     key: rateLimit.key ?? (() => undefined),
     skip: rateLimit.skip ?? (() => false),
     ipv6Prefix,

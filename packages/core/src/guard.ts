@@ -45,32 +45,27 @@ async function checkRequest(request: GuardRequest, config: GuardConfig): Promise
   try {
     return await decide(request, config);
   } catch (cause) {
-    config.logger.error(
-      { err: cause },
-      'twilio-guard: unexpected failure while checking a request',
-    );
-    const error = new TwilioGuardError('VALIDATION_ERROR', 'the request could not be checked.');
-    return reject(error, {}, request, config);
+    return unexpectedFailure(cause, request, config);
   }
 }
 
 async function decide(request: GuardRequest, config: GuardConfig): Promise<GuardVerdict> {
+  // A failure here is a verdict, not an exit: the request must still be counted below.
   const inspected = await inspectRequest(request, config).then(
     (context) => ({ context, error: undefined }),
-    (error: unknown) => {
-      if (isTwilioGuardError(error)) return { context: undefined, error };
-      throw error;
-    },
+    (error: unknown) => ({ context: undefined, error: asGuardError(error, config) }),
   );
 
+  const { context: verified } = inspected;
   const rateLimit =
-    config.rateLimit && !config.rateLimit.skip(request) ? config.rateLimit : undefined;
+    config.rateLimit && !config.rateLimit.skip(request, verified) ? config.rateLimit : undefined;
   const storeRequest: StoreRequest = {};
   if (rateLimit) {
-    const key = rateLimit.key(request) ?? rateLimitKeyForIp(request.ip, rateLimit.ipv6Prefix);
+    const key =
+      rateLimit.key(request, verified) ?? rateLimitKeyForIp(request.ip, rateLimit.ipv6Prefix);
     storeRequest.rateLimit = { key: `rl:${key}`, rule: rateLimit.rule };
   }
-  const nonce = inspected.context?.nonce;
+  const nonce = verified?.nonce;
   if (nonce && config.replay)
     storeRequest.nonce = { key: `nonce:${nonce}`, ttlMs: config.replay.windowMs };
 
@@ -104,6 +99,20 @@ async function decide(request: GuardRequest, config: GuardConfig): Promise<Guard
   return { action: 'continue', context, headers };
 }
 
+/**
+ * A failure of our own checks passes through; anything else (a token resolver, `webhookUrl` or
+ * timestamp reader that threw, a body stream that broke) becomes `VALIDATION_ERROR`.
+ */
+function asGuardError(error: unknown, config: GuardConfig): TwilioGuardError {
+  if (isTwilioGuardError(error)) return error;
+  config.logger.error({ err: error }, 'twilio-guard: unexpected failure while checking a request');
+  return validationError(error);
+}
+
+function validationError(cause: unknown): TwilioGuardError {
+  return new TwilioGuardError('VALIDATION_ERROR', 'the request could not be checked.', { cause });
+}
+
 /** One round trip when the store can do both checks at once; otherwise rate limit, then nonce. */
 async function callStore(
   request: StoreRequest,
@@ -131,13 +140,12 @@ async function callStore(
     return new TwilioGuardError(
       'STORE_UNAVAILABLE',
       'the replay and rate-limit store is unavailable.',
-      {
-        cause,
-      },
+      { cause },
     );
   }
 }
 
+/** A rejection: `onRejected` hears of it first; if the hook throws, the caller answers 500. */
 function reject(
   error: TwilioGuardError,
   headers: Record<string, string>,
@@ -146,6 +154,26 @@ function reject(
 ): GuardVerdict {
   config.onRejected(error, request);
   return { action: 'respond', code: error.code, response: problemResponse(error, headers) };
+}
+
+/**
+ * The last line of `check`: whatever threw (a `key` or `skip` function, a hook, a store that
+ * returned nonsense), the answer is `500 VALIDATION_ERROR`. `onRejected` is told once more, but
+ * it may be what threw, so a second failure is only logged.
+ */
+function unexpectedFailure(
+  cause: unknown,
+  request: GuardRequest,
+  config: GuardConfig,
+): GuardVerdict {
+  const error = validationError(cause);
+  config.logger.error({ err: cause }, 'twilio-guard: unexpected failure while checking a request');
+  try {
+    config.onRejected(error, request);
+  } catch (hookError) {
+    config.logger.error({ err: hookError }, 'twilio-guard: the onRejected hook threw');
+  }
+  return { action: 'respond', code: error.code, response: problemResponse(error, {}) };
 }
 
 function logDetails(context: TwilioRequestContext): Record<string, unknown> {

@@ -1,4 +1,6 @@
+import { TwilioGuardError } from './errors.js';
 import { createLogger } from './logger.js';
+import { assertPositiveInteger } from './options.js';
 import { decideRateLimit, windowStart } from './rate-limit.js';
 import type {
   RateLimitResult,
@@ -43,12 +45,17 @@ export class MemoryStore implements TwilioGuardStore {
   readonly #now: () => number;
   readonly #timer: ReturnType<typeof setInterval>;
   #evictions = 0;
+  #closed = false;
 
   constructor(options: MemoryStoreOptions = {}) {
-    this.#maxEntries = options.maxEntries ?? 100_000;
+    this.#maxEntries = assertPositiveInteger(options.maxEntries ?? 100_000, 'maxEntries');
+    const sweepIntervalMs = assertPositiveInteger(
+      options.sweepIntervalMs ?? 60_000,
+      'sweepIntervalMs',
+    );
     this.#logger = createLogger(options.logger);
     this.#now = options.now ?? Date.now;
-    this.#timer = setInterval(() => this.sweep(), options.sweepIntervalMs ?? 60_000);
+    this.#timer = setInterval(() => this.sweep(), sweepIntervalMs);
     this.#timer.unref?.();
   }
 
@@ -58,18 +65,22 @@ export class MemoryStore implements TwilioGuardStore {
   }
 
   async claimNonce(key: string, ttlMs: number): Promise<boolean> {
+    this.#assertOpen();
     return this.#claim(key, ttlMs, this.#now());
   }
 
   async hitRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+    this.#assertOpen();
     return this.#hit(key, rule, this.#now());
   }
 
   async resetRateLimit(key: string): Promise<void> {
+    this.#assertOpen();
     this.#entries.delete(key);
   }
 
   async checkRequest(request: StoreRequest): Promise<StoreResult> {
+    this.#assertOpen();
     const now = this.#now();
     const result: StoreResult = {};
     if (request.rateLimit) {
@@ -89,9 +100,20 @@ export class MemoryStore implements TwilioGuardStore {
     }
   }
 
+  /**
+   * Stops the sweep timer and forgets every entry. Later calls reject: a closed store has
+   * forgotten which nonces it saw, so answering would let replays through.
+   */
   close(): void {
+    this.#closed = true;
     clearInterval(this.#timer);
     this.#entries.clear();
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) {
+      throw new TwilioGuardError('STORE_UNAVAILABLE', 'the MemoryStore has been closed.');
+    }
   }
 
   #claim(key: string, ttlMs: number, now: number): boolean {

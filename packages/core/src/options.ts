@@ -62,10 +62,18 @@ export interface RateLimitOptions {
    * @default 'sliding'
    */
   algorithm?: 'sliding' | 'fixed';
-  /** Replaces the client IP as the counting key. Return `undefined` to fall back to the IP. */
-  key?: (request: GuardRequest) => string | undefined;
-  /** Exempts a request from counting when it returns `true`. */
-  skip?: (request: GuardRequest) => boolean;
+  /**
+   * Replaces the client IP as the counting key; `undefined` falls back to the IP. `context` is
+   * set only for a verified request, so a forger cannot spend another account's allowance:
+   * `(request, context) => context?.accountSid` counts verified requests per account and the
+   * rest per IP.
+   */
+  key?: (request: GuardRequest, context: TwilioRequestContext | undefined) => string | undefined;
+  /**
+   * Exempts a request from counting when it returns `true`. `context` is set only for a
+   * verified request.
+   */
+  skip?: (request: GuardRequest, context: TwilioRequestContext | undefined) => boolean;
   /**
    * IPv6 addresses sharing this many leading bits count as one client.
    * @default 56

@@ -10,6 +10,10 @@ export interface WindowCounts {
  * Decides one request from the stored counts at time `now`. Every store uses this arithmetic
  * (the Redis store runs the same steps in Lua against Redis's clock), so limits agree wherever
  * state lives. The caller adds one to `current` only when the result is allowed.
+ *
+ * With `e` the time elapsed in the current window of length `W`, a sliding window has used
+ * `previous * (W - e) / W + current`. Every comparison is made scaled by `W`, in integers, so
+ * a request at the very edge is never allowed or refused by a rounding error.
  */
 export function decideRateLimit(
   counts: WindowCounts,
@@ -17,13 +21,12 @@ export function decideRateLimit(
   now: number,
 ): RateLimitResult {
   const { limit, windowMs } = rule;
-  const elapsed = now % windowMs;
-  const resetMs = windowMs - elapsed;
-  const weight = rule.algorithm === 'sliding' ? (windowMs - elapsed) / windowMs : 0;
-  const used = counts.previous * weight + counts.current;
+  const resetMs = windowMs - (now % windowMs);
+  const previousWeight = rule.algorithm === 'sliding' ? resetMs : 0;
+  const free = limit * windowMs - counts.previous * previousWeight - counts.current * windowMs;
 
-  if (used + 1 <= limit) {
-    const remaining = Math.max(0, Math.floor(limit - used - 1));
+  if (free >= windowMs) {
+    const remaining = floorDiv(free - windowMs, windowMs);
     return { allowed: true, limit, remaining, resetMs, retryAfterMs: 0 };
   }
 
@@ -35,19 +38,29 @@ function waitMs(counts: WindowCounts, rule: RateLimitRule, now: number): number 
   const { limit, windowMs } = rule;
   const elapsed = now % windowMs;
   const resetMs = windowMs - elapsed;
-  if (rule.algorithm === 'fixed' || limit < 1) return resetMs;
+  if (rule.algorithm === 'fixed') return resetMs;
 
-  // Within this window the previous count fades linearly; find when enough of it has gone.
+  // Within this window the previous count fades linearly: one more fits from the first `e`
+  // with previous * (W - e) <= room * W.
   const room = limit - 1 - counts.current;
   if (room >= 0 && counts.previous > 0) {
-    const fadeAt = Math.ceil(windowMs * (1 - room / counts.previous));
+    const fadeAt = windowMs - floorDiv(room * windowMs, counts.previous);
     if (fadeAt < windowMs) return Math.max(1, fadeAt - elapsed);
   }
 
-  // Otherwise wait for the next window, where this window's count fades in turn.
+  // Otherwise this window's count becomes the previous one and fades in turn; at the latest,
+  // two windows from now nothing counted so far weighs at all.
   const fadeNext =
-    counts.current > 0 ? Math.ceil(windowMs * (1 - (limit - 1) / counts.current)) : 0;
-  return resetMs + Math.max(0, fadeNext);
+    counts.current > 0 ? windowMs - floorDiv((limit - 1) * windowMs, counts.current) : 0;
+  return resetMs + Math.min(windowMs, Math.max(0, fadeNext));
+}
+
+/** `Math.floor(a / b)` for non-negative safe integers, exact where float division may round. */
+function floorDiv(a: number, b: number): number {
+  let quotient = Math.floor(a / b);
+  if (quotient * b > a) quotient -= 1;
+  else if ((quotient + 1) * b <= a) quotient += 1;
+  return quotient;
 }
 
 /** The fixed window `now` falls in, as its start time: the suffix of a store's counter keys. */
