@@ -33,9 +33,9 @@ const params = fc
 function buildParams(entries: [string, string[]][], shape: Shape): TwilioParams {
   const merged = new Map<string, string[]>();
   for (const [key, values] of entries) merged.set(key, [...(merged.get(key) ?? []), ...values]);
-  const fields = [...merged].map(([key, values]) => [
+  const fields = [...merged].map(([key, values]): [string, string | string[]] => [
     key,
-    values.length === 1 ? values[0] : values,
+    values.length === 1 ? (values[0] as string) : values,
   ]);
 
   if (shape === 'json') {
@@ -44,7 +44,7 @@ function buildParams(entries: [string, string[]][], shape: Shape): TwilioParams 
   }
   const target = shape === 'defined' ? {} : Object.create(null);
   for (const [key, value] of fields) {
-    Object.defineProperty(target, key as string, { value, enumerable: true, writable: true });
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true });
   }
   return target;
 }
