@@ -41,6 +41,7 @@ export type {
   StoreResult,
   TwilioGuardStore,
 } from './store.js';
+export { encodeForm } from './testing/sign.js';
 export { parseTimestamp } from './timestamp.js';
 export type {
   GuardBody,
