@@ -3,9 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { rawBodyOf } from './raw-body.js';
 
 /**
- * The request in the guard's shape. Scheme and host are Fastify's, so forwarded headers count
- * only under `trustProxy`; `request.host` keeps the port, which Twilio signs when the URL has
- * one. The target is the one received, never rebuilt from parsed parts.
+ * The request in the guard's shape. Scheme and host are Fastify's, so forwarded
+ * headers count only under `trustProxy`; `request.host` keeps the port, which
+ * Twilio signs when the URL has one. The target is the one received, never
+ * rebuilt from parsed parts.
  */
 export function toGuardRequest(
   request: FastifyRequest,
@@ -14,8 +15,9 @@ export function toGuardRequest(
   return {
     method: request.method,
     url: `${request.protocol}://${request.host}${request.originalUrl}`,
-    // One list per name, so a repeated X-Twilio-Signature is seen as two headers. Requests made
-    // with `app.inject()` are not IncomingMessages and have only the merged headers.
+    // One list per name, so a repeated X-Twilio-Signature is seen as two
+    // headers. Requests made with `app.inject()` are not IncomingMessages and
+    // have only the merged headers.
     headers: request.raw.headersDistinct ?? request.headers,
     ip: request.ip,
     body,

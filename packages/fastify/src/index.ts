@@ -11,8 +11,8 @@ export { twilioGuard } from './plugin.js';
 declare module 'fastify' {
   interface FastifyInstance {
     /**
-     * Checks a Twilio webhook: put it on a route as its `preHandler`. A rejected request gets
-     * the guard's response and the handler never runs.
+     * Checks a Twilio webhook: put it on a route as its `preHandler`. A
+     * rejected request gets the guard's response and the handler never runs.
      */
     twilioGuard: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
   }

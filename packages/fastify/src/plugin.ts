@@ -49,10 +49,11 @@ function usesPreHandler(route: RouteOptions, preHandler: PreHandler): boolean {
 }
 
 /**
- * A guarded route reads at most `guard.bodyLimit` bytes. Fastify reads the body before any
- * preHandler runs, so a body that is too large or malformed fails in the parser; the route's
- * error handler hands that failure to the guard, which counts the request against the rate
- * limit and answers with its problem response. Any other error goes on as before.
+ * A guarded route reads at most `guard.bodyLimit` bytes. Fastify reads the body
+ * before any preHandler runs, so a body that is too large or malformed fails in
+ * the parser; the route's error handler hands that failure to the guard, which
+ * counts the request against the rate limit and answers with its problem
+ * response. Any other error goes on as before.
  */
 function guardBodyErrors(route: RouteOptions, guard: TwilioGuard): void {
   route.bodyLimit ??= guard.bodyLimit;
@@ -65,7 +66,7 @@ function guardBodyErrors(route: RouteOptions, guard: TwilioGuard): void {
     request: FastifyRequest,
     reply: FastifyReply,
   ) {
-    // `twilio` is still null unless the guard accepted the request before the error.
+    // `twilio` stays null until the guard accepts the request.
     const failure = request.twilio === null ? bodyFailure(error, limit) : undefined;
     if (failure) {
       const body = () => Promise.reject(failure);
@@ -84,12 +85,14 @@ function bodyFailure(error: FastifyError, limit: number): TwilioGuardError | und
       `the body is larger than ${limit} bytes. Raise bodyLimit if Twilio sends more.`,
     );
   }
-  // Before the preHandler, only our form parser throws these (malformed percent-encoding).
+  // Before the guard runs, only our form parser throws these: the body has
+  // malformed percent-encoding.
   return isTwilioGuardError(error) ? error : undefined;
 }
 
 /**
- * The twilio-guard Fastify plugin. Register it with guard options (or a guard), then put
- * `app.twilioGuard` on the routes that receive Twilio webhooks as their `preHandler`.
+ * The twilio-guard Fastify plugin. Register it with guard options (or a guard),
+ * then put `app.twilioGuard` on the routes that receive Twilio webhooks as
+ * their `preHandler`.
  */
 export const twilioGuard = fp(guardPlugin, { name: '@twilio-guard/fastify', fastify: '5.x' });

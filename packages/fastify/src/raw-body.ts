@@ -5,8 +5,9 @@ const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
 
 /**
- * The exact body bytes of each request our parsers read. The guard verifies from these while
- * handlers get the parsed body. Module-wide, so a second registration in another scope shares it.
+ * The exact body bytes of each request our parsers read. The guard verifies
+ * from these while handlers get the parsed body. Module-wide, so a second
+ * registration in another scope shares it.
  */
 const rawBodies = new WeakMap<FastifyRequest, Buffer>();
 
@@ -15,10 +16,11 @@ export function rawBodyOf(request: FastifyRequest): Buffer | undefined {
 }
 
 /**
- * Adds a form parser (Fastify has none and answers form posts with 415) and replaces the default
- * JSON parser with one that parses the same way but keeps the bytes. Limits stay the app's: a
- * guarded route gets the guard's limit as its own. A parser the app registered before us is left
- * in place, and the guard then verifies from what that parser produced.
+ * Adds a form parser (Fastify has none and answers form posts with 415) and
+ * replaces the default JSON parser with one that parses the same way but keeps
+ * the bytes. Limits stay the app's: a guarded route gets the guard's limit as
+ * its own. A parser the app registered before us is left in place, and the
+ * guard then verifies from what that parser produced.
  */
 export function addRawBodyParsers(app: FastifyInstance): void {
   if (!app.hasContentTypeParser(FORM)) {
@@ -41,7 +43,8 @@ export function addRawBodyParsers(app: FastifyInstance): void {
       parseJson(request, body.toString('utf8'), done);
     });
   } catch (error) {
-    // Fastify lets the default JSON parser be replaced, but not one the app added itself.
+    // Fastify lets the default JSON parser be replaced, but not one the app
+    // added itself.
     if ((error as { code?: string }).code !== 'FST_ERR_CTP_ALREADY_PRESENT') throw error;
   }
 }

@@ -1,0 +1,77 @@
+import { type GuardBody, isTwilioGuardError, TwilioGuardError } from '@twilio-guard/core';
+import type { HonoRequest } from 'hono';
+
+/**
+ * The body as exact bytes, at most `limit` of them. An unread body is read from
+ * a clone, so the handler can still read the request as usual. A body that
+ * something before the guard already read through Hono comes from Hono's cache.
+ */
+export async function readBody(req: HonoRequest, limit: number): Promise<GuardBody> {
+  // A declared length over the limit fails at once; the bytes are still counted
+  // as they arrive, since a chunked body declares none and a declared length
+  // can be wrong.
+  if (Number(req.header('content-length')) > limit) throw tooLarge(limit);
+  if (req.raw.bodyUsed) return cachedBody(req, limit);
+  if (req.raw.body === null) return { none: true };
+
+  try {
+    return { raw: await readAtMost(req.raw.clone().body, limit) };
+  } catch (cause) {
+    if (isTwilioGuardError(cause)) throw cause;
+    throw new TwilioGuardError('INVALID_BODY', 'the request body could not be read.', { cause });
+  }
+}
+
+/**
+ * Hono caches a body it read. Bytes and text give back the exact body; a cache
+ * holding only parsed form data or JSON cannot, and saying so beats blaming the
+ * signature.
+ */
+async function cachedBody(req: HonoRequest, limit: number): Promise<GuardBody> {
+  const { arrayBuffer, text, blob } = req.bodyCache;
+  if (!arrayBuffer && !text && !blob) {
+    throw new TwilioGuardError(
+      'BODY_PARSER_CONFLICT',
+      'the body was read before the guard and only its parsed form was kept (c.req.formData(), ' +
+        'c.req.json(), or c.req.parseBody() before hono 4.13), so the signed bytes are lost. ' +
+        'Mount the guard before the body parser.',
+    );
+  }
+  const bytes = new Uint8Array(await req.arrayBuffer());
+  if (bytes.byteLength > limit) throw tooLarge(limit);
+  return { raw: bytes };
+}
+
+async function readAtMost(
+  stream: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream?.getReader();
+  for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+    size += chunk.value.byteLength;
+    if (size > limit) {
+      // Not awaited: cancelling one branch of a clone settles only once the
+      // other is cancelled.
+      reader?.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(chunk.value);
+  }
+
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+function tooLarge(limit: number): TwilioGuardError {
+  return new TwilioGuardError(
+    'PAYLOAD_TOO_LARGE',
+    `the body is larger than ${limit} bytes. Raise bodyLimit if Twilio sends more.`,
+  );
+}
