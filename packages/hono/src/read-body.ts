@@ -32,9 +32,9 @@ async function cachedBody(req: HonoRequest, limit: number): Promise<GuardBody> {
   if (!arrayBuffer && !text && !blob) {
     throw new TwilioGuardError(
       'BODY_PARSER_CONFLICT',
-      'the body was read before the guard and only its parsed form was kept (c.req.formData(), ' +
-        'c.req.json(), or c.req.parseBody() before hono 4.13), so the signed bytes are lost. ' +
-        'Mount the guard before the body parser.',
+      'the body was read before the guard and only its parsed form was kept ' +
+        '(c.req.formData(), or c.req.parseBody() and c.req.json() in older hono), so the ' +
+        'signed bytes are lost. Mount the guard before the body parser.',
     );
   }
   const bytes = new Uint8Array(await req.arrayBuffer());
