@@ -54,7 +54,7 @@ function findingLines(finding: Finding): string[] {
       return [`Match: the signature verifies for the URL ${finding.variant}:`, `  ${finding.url}`];
     case 'url-mismatch':
       return [
-        'No match for the URL as received, but the signature verifies for:',
+        'No match for the URL as received, but Twilio signed this one:',
         `  ${finding.url}`,
         'Twilio signed a different URL than the app reconstructs. To fix:',
         ...finding.changes.map((change) => `  - ${adviceFor(change)}`),

@@ -57,7 +57,7 @@ describe('diagnose: URL mistakes', () => {
     const finding = diagnoseSeen('https://example.com/sms', 'http://example.com:3000/sms').finding;
     expect(finding).toEqual({
       kind: 'url-mismatch',
-      url: 'https://example.com:3000/sms',
+      url: 'https://example.com/sms',
       changes: [{ kind: 'scheme', from: 'http', to: 'https' }],
     });
   });

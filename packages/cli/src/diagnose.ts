@@ -23,7 +23,7 @@ export interface DiagnoseInput {
 export type Finding =
   /** One of the URLs the official validator tries: the request verifies as it is. */
   | { kind: 'verified'; url: string; variant: string }
-  /** A nearby URL, reached by `changes`: the app reconstructs the wrong URL. */
+  /** The URL Twilio signed, near the one received, and the `changes` that lead to it. */
   | { kind: 'url-mismatch'; url: string; changes: UrlChange[] }
   /** The URL alone, without the parameters: Twilio signed no form body. */
   | { kind: 'params-unsigned'; url: string; changes: UrlChange[] }
@@ -60,8 +60,14 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   }
 
   const variants = urlVariants(url, bodyHash ? 'bodySHA256' : undefined);
-  const matching = (signed: TwilioParams) =>
-    variants.find((variant) => candidateUrls(variant.url).some((c) => signs(c, signed)));
+  // Reports the exact URL Twilio signed, which may be a candidate of the variant (port dropped).
+  const matching = (signed: TwilioParams) => {
+    for (const { url: variantUrl, changes } of variants) {
+      const signedUrl = candidateUrls(variantUrl).find((c) => signs(c, signed));
+      if (signedUrl !== undefined) return { url: signedUrl, changes };
+    }
+    return undefined;
+  };
 
   const mismatch = matching(params);
   if (mismatch) return { ...diagnosis, finding: { kind: 'url-mismatch', ...mismatch } };
