@@ -12,10 +12,11 @@ export async function readBody(req: HonoRequest, limit: number): Promise<GuardBo
   // can be wrong.
   if (Number(req.header('content-length')) > limit) throw tooLarge(limit);
   if (req.raw.bodyUsed) return cachedBody(req, limit);
-  if (req.raw.body === null) return { none: true };
+  const stream = req.raw.body && req.raw.clone().body;
+  if (!stream) return { none: true };
 
   try {
-    return { raw: await readAtMost(req.raw.clone().body, limit) };
+    return { raw: await readAtMost(stream, limit) };
   } catch (cause) {
     if (isTwilioGuardError(cause)) throw cause;
     throw new TwilioGuardError('INVALID_BODY', 'the request body could not be read.', { cause });
@@ -42,31 +43,21 @@ async function cachedBody(req: HonoRequest, limit: number): Promise<GuardBody> {
   return { raw: bytes };
 }
 
-async function readAtMost(
-  stream: ReadableStream<Uint8Array> | null,
-  limit: number,
-): Promise<Uint8Array> {
+async function readAtMost(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = stream?.getReader();
-  for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     size += chunk.value.byteLength;
     if (size > limit) {
       // Not awaited: cancelling one branch of a clone settles only once the
       // other is cancelled.
-      reader?.cancel().catch(() => {});
+      reader.cancel().catch(() => {});
       throw tooLarge(limit);
     }
     chunks.push(chunk.value);
   }
-
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  return Buffer.concat(chunks, size);
 }
 
 function tooLarge(limit: number): TwilioGuardError {
