@@ -63,7 +63,7 @@ describe('createDemo', () => {
     await close();
   });
 
-  it('logs one line per verdict: accepted with the masked sender, rejected with the code', async () => {
+  it('logs each verdict: accepted with the sender masked, rejected with the code', async () => {
     const { demo, lines, close } = await setUp();
 
     await demo.guard.check(whatsappRequest('menu'));

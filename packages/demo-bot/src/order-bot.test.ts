@@ -55,7 +55,7 @@ describe('OrderBot', () => {
     expect(await customers.count()).toBe(2);
   });
 
-  it('places an order, confirms it from the number the customer wrote to, and marks it', async () => {
+  it('places an order and confirms it from the number the customer wrote to', async () => {
     const { messenger, orders, say } = setUp();
 
     await say('order 2 margherita');

@@ -93,5 +93,5 @@ async function messengerFor(config: DemoConfig, logger: Logger): Promise<Messeng
   if (!config.twilioCredentials) return new LogMessenger(logger);
   const { TwilioMessenger } = await import('./twilio-messenger.js');
   const { accountSid, authToken } = config.twilioCredentials;
-  return new TwilioMessenger(accountSid, authToken);
+  return new TwilioMessenger({ accountSid, authToken });
 }
