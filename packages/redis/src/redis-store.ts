@@ -13,6 +13,7 @@ import {
   type RedisStoreOptions,
   resolveRedisStoreOptions,
 } from './options.js';
+import { toRateLimitResult, toStoreResult } from './replies.js';
 import { defineScript, hasReplyPrefix, runScript } from './scripts.js';
 
 const HIT_RATE_LIMIT = defineScript(HIT_RATE_LIMIT_LUA);
@@ -111,13 +112,7 @@ export class RedisStore implements TwilioGuardStore {
     const { limit, windowMs, algorithm } = rateLimit.rule;
     const keys = [counterKey(this.#config.keyPrefix, rateLimit.key), nonce.key];
     const args = [limit, windowMs, algorithm, nonce.ttlMs];
-    const reply = await runScript(this.#config.client, CHECK_REQUEST, keys, args);
-
-    const rateLimitResult = toRateLimitResult(reply, limit);
-    const claimed = (reply as number[])[4];
-    return claimed === -1
-      ? { rateLimit: rateLimitResult }
-      : { rateLimit: rateLimitResult, nonceClaimed: claimed === 1 };
+    return toStoreResult(await runScript(this.#config.client, CHECK_REQUEST, keys, args), limit);
   }
 
   async #hit({ key, rule }: RateLimitRequest): Promise<RateLimitResult> {
@@ -162,17 +157,5 @@ export class RedisStore implements TwilioGuardStore {
       { err: error },
       'twilio-guard: the Redis client reported an error; webhooks get 503 until it recovers',
     );
-  };
-}
-
-/** Reads a hit's reply, `[allowed, remaining, resetMs, retryAfterMs, ...]`. */
-function toRateLimitResult(reply: unknown, limit: number): RateLimitResult {
-  const [allowed, remaining, resetMs, retryAfterMs] = reply as number[];
-  return {
-    allowed: allowed === 1,
-    limit,
-    remaining: Number(remaining),
-    resetMs: Number(resetMs),
-    retryAfterMs: Number(retryAfterMs),
   };
 }
