@@ -4,22 +4,23 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /**
- * Builds an app and what it depends on when its `dist/main.js` is missing, so its smoke test also
- * runs on its own (`pnpm test` builds everything first). Smoke tests of several apps start at
- * once and share dependencies, so one build runs at a time, under a lock directory.
+ * Builds a workspace package and what it depends on when `artifact` is missing, so a test of a
+ * built program also runs on its own (`pnpm test` builds everything first). Tests of several apps
+ * start at once and share dependencies, so one build runs at a time, under a lock directory.
+ * Resolves the artifact's path.
  */
-export async function ensureBuilt(appDir: string): Promise<string> {
-  const main = join(appDir, 'dist', 'main.js');
+export async function ensureBuilt(packageDir: string, artifact = 'dist/main.js'): Promise<string> {
+  const main = join(packageDir, artifact);
   if (existsSync(main)) return main;
 
   const lock = join(tmpdir(), 'twilio-guard-demo-build.lock');
   await acquire(lock);
   try {
-    if (!existsSync(main)) build(appDir);
+    if (!existsSync(main)) build(packageDir);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
-  if (!existsSync(main)) throw new Error(`Building ${appDir} did not produce dist/main.js.`);
+  if (!existsSync(main)) throw new Error(`Building ${packageDir} did not produce ${artifact}.`);
   return main;
 }
 
