@@ -1,3 +1,4 @@
+export { bodyParserConflict, payloadTooLarge, unreadableBody } from './body-errors.js';
 export { rateLimitKeyForIp } from './client-ip.js';
 export { isProductionEnv, twilioGuardOptionsFromEnv } from './env.js';
 export {

@@ -1,9 +1,10 @@
+import { bodyParserConflict } from './body-errors.js';
 import type { GuardConfig } from './config.js';
 import { diagnoseSignature } from './diagnostics.js';
 import { TwilioGuardError } from './errors.js';
 import { deriveNonce } from './nonce.js';
 import { firstParam, paramsFromParsedBody, parseFormBody } from './params.js';
-import { resolvePublicUrl } from './public-url.js';
+import { rawQuery, resolvePublicUrl } from './public-url.js';
 import { bodySha256Param, matchTwilioSignature } from './signature.js';
 import { checkTimestamp } from './timestamp.js';
 import type {
@@ -95,9 +96,19 @@ function signedContent(body: GuardBody, contentType: HeaderValue): SignedContent
   const isForm = type === 'application/x-www-form-urlencoded';
 
   if ('parsed' in body) {
-    if (!isForm && type !== '')
-      return { params: Object.create(null), rawBody: undefined, isJson: true };
-    return { params: paramsFromParsedBody(body.parsed), rawBody: undefined, isJson: false };
+    // A JSON webhook is signed through the hash of its exact bytes, which a parser discards.
+    if (!isForm && type !== '') {
+      throw bodyParserConflict(
+        'a body parser consumed a non-form body without keeping its bytes, so bodySHA256 ' +
+          'cannot be checked.',
+        body.parserFix,
+      );
+    }
+    return {
+      params: paramsFromParsedBody(body.parsed, body.parserFix),
+      rawBody: undefined,
+      isJson: false,
+    };
   }
   if ('none' in body) return { params: Object.create(null), rawBody: undefined, isJson: false };
 
@@ -163,9 +174,7 @@ function readTimestamp(request: GuardRequest, config: GuardConfig): number | und
 }
 
 function queryParam(request: GuardRequest, name: string): string | undefined {
-  const queryStart = request.url.indexOf('?');
-  if (queryStart === -1) return undefined;
-  return new URLSearchParams(request.url.slice(queryStart + 1)).get(name) ?? undefined;
+  return new URLSearchParams(rawQuery(request.url)).get(name) ?? undefined;
 }
 
 function buildContext(

@@ -1,3 +1,4 @@
+import { bodyParserConflict } from './body-errors.js';
 import { TwilioGuardError } from './errors.js';
 import type { TwilioParams } from './types.js';
 
@@ -42,26 +43,25 @@ function appendParam(params: TwilioParams, name: string, value: string): void {
  * list of strings. A nested object means the parser rebuilt bracketed or dotted names into
  * structures, and the names Twilio signed can no longer be recovered with certainty.
  */
-export function paramsFromParsedBody(parsed: unknown): TwilioParams {
+export function paramsFromParsedBody(parsed: unknown, parserFix?: string): TwilioParams {
   const params: TwilioParams = Object.create(null);
   if (parsed === undefined || parsed === null) return params;
-  if (typeof parsed !== 'object' || Array.isArray(parsed)) throw parserConflict();
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) throw nestedNames(parserFix);
 
   for (const [name, value] of Object.entries(parsed)) {
     if (typeof value === 'string') params[name] = value;
     else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
       params[name] = [...value];
-    } else throw parserConflict();
+    } else throw nestedNames(parserFix);
   }
   return params;
 }
 
-function parserConflict(): TwilioGuardError {
-  return new TwilioGuardError(
-    'BODY_PARSER_CONFLICT',
-    'a body parser turned the form body into nested objects, so the signed parameter names are ' +
-      'lost. Mount the guard before the body parser, or use a flat parser ' +
-      '(express.urlencoded({ extended: false }) in Express).',
+function nestedNames(parserFix: string | undefined) {
+  return bodyParserConflict(
+    'a body parser turned the form body into nested objects, so the signed parameter names ' +
+      'are lost.',
+    parserFix ?? 'Mount the guard before the body parser, or use a parser that keeps names flat.',
   );
 }
 

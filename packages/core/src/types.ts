@@ -10,8 +10,11 @@ export type TwilioParams = Record<string, string | string[]>;
 export type GuardBody =
   /** The exact bytes received. Preferred: every body type verifies from these. */
   | { raw: string | Uint8Array }
-  /** Parameters a framework body parser already produced. Must be flat to be trusted. */
-  | { parsed: unknown }
+  /**
+   * Parameters a framework body parser already produced. Trusted only when flat and from a form
+   * body; `parserFix` tells the user how to keep the bytes in this framework when it is not.
+   */
+  | { parsed: unknown; parserFix?: string }
   /** No body at all (a GET webhook). */
   | { none: true };
 
@@ -33,9 +36,9 @@ export interface GuardRequest {
   /** The client address as the framework resolved it, if known. */
   ip: string | undefined;
   /**
-   * The body, or a function that reads it. A function lets the guard count the request against
-   * the rate limit before spending time on the body; it may throw a `TwilioGuardError`
-   * (`PAYLOAD_TOO_LARGE`, `INVALID_BODY`) which becomes the verdict.
+   * The body, or a function that reads it only when the request carries a signature. It may
+   * throw a `TwilioGuardError` (`payloadTooLarge`, `unreadableBody`, `bodyParserConflict`), which
+   * becomes the verdict; the request still counts against the rate limit.
    */
   body: GuardBody | (() => Promise<GuardBody>);
 }

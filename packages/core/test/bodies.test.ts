@@ -59,10 +59,19 @@ describe('JSON bodies signed through bodySHA256', () => {
       await guard.check({ ...jsonRequest({ raw: json }), url: WEBHOOK_URL }),
     ];
     expect(verdicts.map((verdict) => verdict.action === 'respond' && verdict.code)).toEqual([
-      'INVALID_SIGNATURE',
+      'BODY_PARSER_CONFLICT',
       'INVALID_SIGNATURE',
       'INVALID_SIGNATURE',
     ]);
+  });
+
+  it('name the fix when a parser kept only the parsed JSON', async () => {
+    const guard = createTwilioGuard({ authToken: TOKEN, replay: false });
+    const fix = 'Keep the bytes with express.json({ verify }).';
+    const verdict = await guard.check(jsonRequest({ parsed: JSON.parse(json), parserFix: fix }));
+
+    expect(verdict.action === 'respond' && verdict.response.status).toBe(500);
+    expect(verdict.action === 'respond' && JSON.parse(verdict.response.body).detail).toContain(fix);
   });
 });
 

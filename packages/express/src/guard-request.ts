@@ -1,4 +1,4 @@
-import { type GuardBody, type GuardRequest, TwilioGuardError } from '@twilio-guard/core';
+import type { GuardBody, GuardRequest } from '@twilio-guard/core';
 import type { Request } from 'express';
 import { readRawBody } from './read-body.js';
 
@@ -24,16 +24,10 @@ async function guardBody(req: Request, bodyLimit: number): Promise<GuardBody> {
   const rawBody: unknown = (req as { rawBody?: unknown }).rawBody;
   if (Buffer.isBuffer(rawBody)) return { raw: rawBody };
 
-  if (!req.is('application/x-www-form-urlencoded')) throw jsonParsedWithoutBytes();
-  return { parsed: req.body };
+  return { parsed: req.body, parserFix: PARSER_FIX };
 }
 
-/** A JSON webhook is signed through the hash of its exact bytes, which a parser discards. */
-function jsonParsedWithoutBytes(): TwilioGuardError {
-  return new TwilioGuardError(
-    'BODY_PARSER_CONFLICT',
-    'a body parser consumed a non-form body without keeping its bytes, so bodySHA256 cannot ' +
-      'be checked. Mount the guard before the body parser, or keep the bytes with ' +
-      'express.json({ verify: (req, res, buf) => { req.rawBody = buf } }).',
-  );
-}
+const PARSER_FIX =
+  'Mount the guard before the body parser, or keep the bytes: ' +
+  'express.json({ verify: (req, res, buf) => { req.rawBody = buf } }) (the same for ' +
+  'express.urlencoded), or use express.urlencoded({ extended: false }) for flat names.';

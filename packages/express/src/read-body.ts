@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { TwilioGuardError } from '@twilio-guard/core';
+import { payloadTooLarge, unreadableBody } from '@twilio-guard/core';
 import getRawBody from 'raw-body';
 
 /**
@@ -13,11 +13,6 @@ export async function readRawBody(req: IncomingMessage, limit: number): Promise<
     // Drain what is left so a kept-alive connection can carry the next request.
     req.resume();
     const type = (cause as { type?: unknown }).type;
-    if (type === 'entity.too.large') {
-      throw new TwilioGuardError('PAYLOAD_TOO_LARGE', `the body is larger than ${limit} bytes.`, {
-        cause,
-      });
-    }
-    throw new TwilioGuardError('INVALID_BODY', 'the request body could not be read.', { cause });
+    throw type === 'entity.too.large' ? payloadTooLarge(limit, cause) : unreadableBody(cause);
   }
 }

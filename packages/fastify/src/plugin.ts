@@ -1,8 +1,9 @@
 import {
   createTwilioGuard,
   isTwilioGuardError,
+  payloadTooLarge,
   type TwilioGuard,
-  TwilioGuardError,
+  type TwilioGuardError,
   type TwilioGuardOptions,
 } from '@twilio-guard/core';
 import type {
@@ -80,10 +81,7 @@ function guardBodyErrors(route: RouteOptions, guard: TwilioGuard): void {
 
 function bodyFailure(error: FastifyError, limit: number): TwilioGuardError | undefined {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return new TwilioGuardError(
-      'PAYLOAD_TOO_LARGE',
-      `the body is larger than ${limit} bytes. Raise bodyLimit if Twilio sends more.`,
-    );
+    return payloadTooLarge(limit, error);
   }
   // Before the guard runs, only our form parser throws these: the body has
   // malformed percent-encoding.

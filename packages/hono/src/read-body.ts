@@ -1,4 +1,10 @@
-import { type GuardBody, isTwilioGuardError, TwilioGuardError } from '@twilio-guard/core';
+import {
+  bodyParserConflict,
+  type GuardBody,
+  isTwilioGuardError,
+  payloadTooLarge,
+  unreadableBody,
+} from '@twilio-guard/core';
 import type { HonoRequest } from 'hono';
 
 /**
@@ -10,7 +16,7 @@ export async function readBody(req: HonoRequest, limit: number): Promise<GuardBo
   // A declared length over the limit fails at once; the bytes are still counted
   // as they arrive, since a chunked body declares none and a declared length
   // can be wrong.
-  if (Number(req.header('content-length')) > limit) throw tooLarge(limit);
+  if (Number(req.header('content-length')) > limit) throw payloadTooLarge(limit);
   if (req.raw.bodyUsed) return cachedBody(req, limit);
   const stream = req.raw.body && req.raw.clone().body;
   if (!stream) return { none: true };
@@ -19,7 +25,7 @@ export async function readBody(req: HonoRequest, limit: number): Promise<GuardBo
     return { raw: await readAtMost(stream, limit) };
   } catch (cause) {
     if (isTwilioGuardError(cause)) throw cause;
-    throw new TwilioGuardError('INVALID_BODY', 'the request body could not be read.', { cause });
+    throw unreadableBody(cause);
   }
 }
 
@@ -31,15 +37,15 @@ export async function readBody(req: HonoRequest, limit: number): Promise<GuardBo
 async function cachedBody(req: HonoRequest, limit: number): Promise<GuardBody> {
   const { arrayBuffer, text, blob } = req.bodyCache;
   if (!arrayBuffer && !text && !blob) {
-    throw new TwilioGuardError(
-      'BODY_PARSER_CONFLICT',
+    throw bodyParserConflict(
       'the body was read before the guard and only its parsed form was kept ' +
         '(c.req.formData(), or c.req.parseBody() and c.req.json() in older hono), so the ' +
-        'signed bytes are lost. Mount the guard before the body parser.',
+        'signed bytes are lost.',
+      'Mount the guard before the body parser (any middleware that reads the body).',
     );
   }
   const bytes = new Uint8Array(await req.arrayBuffer());
-  if (bytes.byteLength > limit) throw tooLarge(limit);
+  if (bytes.byteLength > limit) throw payloadTooLarge(limit);
   return { raw: bytes };
 }
 
@@ -53,16 +59,9 @@ async function readAtMost(stream: ReadableStream<Uint8Array>, limit: number): Pr
       // Not awaited: cancelling one branch of a clone settles only once the
       // other is cancelled.
       reader.cancel().catch(() => {});
-      throw tooLarge(limit);
+      throw payloadTooLarge(limit);
     }
     chunks.push(chunk.value);
   }
   return Buffer.concat(chunks, size);
-}
-
-function tooLarge(limit: number): TwilioGuardError {
-  return new TwilioGuardError(
-    'PAYLOAD_TOO_LARGE',
-    `the body is larger than ${limit} bytes. Raise bodyLimit if Twilio sends more.`,
-  );
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { type GuardBody, TwilioGuardError } from '@twilio-guard/core';
+import { type GuardBody, payloadTooLarge, unreadableBody } from '@twilio-guard/core';
 import getRawBody from 'raw-body';
 
 /** What Koa body parsers leave on `ctx.request`. */
@@ -24,17 +24,15 @@ export async function readGuardBody(
 ): Promise<GuardBody> {
   if (typeof request.rawBody === 'string') return { raw: request.rawBody };
   if (isUnread(req)) return { raw: await readRawBody(req, limit) };
-  if (isForm(req)) return { parsed: request.body };
-  throw bytesDiscarded();
+  return { parsed: request.body, parserFix: PARSER_FIX };
 }
+
+const PARSER_FIX =
+  'Mount the guard before the body parser, or let the parser keep the raw body ' +
+  '(@koa/bodyparser and koa-bodyparser do; koa-body with includeUnparsed: true).';
 
 function isUnread(req: IncomingMessage): boolean {
   return !req.readableEnded && !req.readableDidRead;
-}
-
-function isForm(req: IncomingMessage): boolean {
-  const type = req.headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
-  return type === 'application/x-www-form-urlencoded';
 }
 
 async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -45,27 +43,7 @@ async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer>
   }
 }
 
-function readError(cause: unknown, limit: number): TwilioGuardError {
+function readError(cause: unknown, limit: number) {
   const status = (cause as { status?: unknown } | null)?.status;
-  if (status === 413) {
-    return new TwilioGuardError(
-      'PAYLOAD_TOO_LARGE',
-      `the request body is over ${limit} bytes. Raise bodyLimit if expected.`,
-      { cause },
-    );
-  }
-  // An aborted upload or a Content-Length the body does not match.
-  const message = 'the request body could not be read.';
-  return new TwilioGuardError('INVALID_BODY', message, { cause });
-}
-
-/** A JSON webhook is signed through the hash of bytes the parser dropped. */
-function bytesDiscarded(): TwilioGuardError {
-  return new TwilioGuardError(
-    'BODY_PARSER_CONFLICT',
-    'a body parser consumed a non-form body without keeping its bytes, ' +
-      'so bodySHA256 cannot be checked. Mount the guard before the body ' +
-      'parser, or let the parser keep the raw body ' +
-      '(koa-body: includeUnparsed: true).',
-  );
+  return status === 413 ? payloadTooLarge(limit, cause) : unreadableBody(cause);
 }
