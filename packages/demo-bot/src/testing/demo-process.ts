@@ -52,12 +52,18 @@ export async function startDemoProcess(options: DemoProcessOptions): Promise<Dem
   return demo;
 }
 
-/** Runs a built demo to its end, for start-up failures: resolves its exit code and output. */
+/**
+ * Runs a built demo to its end, for start-up failures: resolves its exit code and output. A demo
+ * still running after `timeoutMs` is killed, and its code is then `null`.
+ */
 export async function runDemoProcess(
   options: DemoProcessOptions,
+  timeoutMs = 15_000,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const demo = await spawnDemo(options);
+  const timer = setTimeout(() => void demo.stop('SIGKILL'), timeoutMs);
   const code = await demo.exited;
+  clearTimeout(timer);
   return { code, stdout: demo.stdout(), stderr: demo.stderr() };
 }
 

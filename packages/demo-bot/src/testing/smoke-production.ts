@@ -20,14 +20,18 @@ export function describeProduction(framework: string, built: () => string): void
         main: built(),
         env: { NODE_ENV: 'production', TWILIO_AUTH_TOKEN: token },
       });
-      const forged = signedWhatsappMessage({
-        url: `${demo.origin}${ROUTES.webhook}`,
-        authToken: 'not-the-token',
-        body: 'menu',
-      });
-      expect((await forged.send()).status).toBe(403);
+      try {
+        const forged = signedWhatsappMessage({
+          url: `${demo.origin}${ROUTES.webhook}`,
+          authToken: 'not-the-token',
+          body: 'menu',
+        });
+        expect((await forged.send()).status).toBe(403);
+        expect(await demo.stop('SIGTERM')).toBe(0);
+      } finally {
+        await demo.stop('SIGKILL');
+      }
 
-      expect(await demo.stop('SIGTERM')).toBe(0);
       expect(demo.stdout()).toContain('listening on');
       expect(demo.stdout() + demo.stderr()).not.toContain(token);
     });

@@ -23,10 +23,16 @@ export function describeSharedRedis(framework: string, built: () => string): voi
         // A Redis shared with other test suites may hold their counts for 127.0.0.1 too.
         RATE_LIMIT_MAX: '100000',
       };
-      instances = await Promise.all([
+      const started = await Promise.allSettled([
         startDemoProcess({ main: built(), env }),
         startDemoProcess({ main: built(), env }),
       ]);
+      // Keep whichever started, so that afterAll stops it even when the other failed.
+      instances = started.flatMap((result) =>
+        result.status === 'fulfilled' ? [result.value] : [],
+      );
+      const failure = started.find((result) => result.status === 'rejected');
+      if (failure) throw failure.reason;
     });
     afterAll(async () => {
       await Promise.all(instances.map((instance) => instance.stop('SIGKILL')));
