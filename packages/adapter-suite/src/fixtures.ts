@@ -1,5 +1,5 @@
 import type { TwilioParams } from '@twilio-guard/core';
-import data from '../fixtures/twilio-webhooks.json' with { type: 'json' };
+import data from '../../../fixtures/twilio-webhooks.json' with { type: 'json' };
 
 export interface WebhookFixture {
   name: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GuardRequest } from '@twilio-guard/core';
 import twilio from 'twilio';
-import fixtures from './twilio-webhooks.json' with { type: 'json' };
+import fixtures from '../../../fixtures/twilio-webhooks.json' with { type: 'json' };
 
 export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
 export const WEBHOOK_URL = 'https://bot.example.com/twilio/whatsapp';

@@ -15,7 +15,7 @@ interface Fixture {
 
 /** Parameter sets shaped like real Twilio webhooks, by name. */
 export const fixtures: Record<string, Fixture> = JSON.parse(
-  readFileSync(new URL('../fixtures/twilio-webhooks.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../../fixtures/twilio-webhooks.json', import.meta.url), 'utf8'),
 ).webhooks;
 
 let sequence = 0;
