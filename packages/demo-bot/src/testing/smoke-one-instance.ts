@@ -5,7 +5,7 @@ import { ROUTES } from '../demo.js';
 import { type DemoProcess, startDemoProcess } from './demo-process.js';
 import { eventually } from './free-port.js';
 import { logLines, ordersOf } from './inspect-demo.js';
-import { signedWhatsappMessage } from './signed-message.js';
+import { type SignedMessage, signedWhatsappMessage } from './signed-message.js';
 
 /**
  * One built demo with the memory store: a signed message gets empty TwiML at once and becomes an
@@ -15,14 +15,16 @@ export function describeOneInstance(framework: string, built: () => string): voi
   describe(`${framework} demo, one instance with the memory store`, () => {
     const token = randomBytes(16).toString('hex');
     let demo: DemoProcess;
+    let placed: SignedMessage;
     const webhook = () => `${demo.origin}${ROUTES.webhook}`;
-    const order = () =>
-      signedWhatsappMessage({ url: webhook(), authToken: token, body: 'order 2 margherita' });
-    let placed: ReturnType<typeof order>;
 
     beforeAll(async () => {
       demo = await startDemoProcess({ main: built(), env: { TWILIO_AUTH_TOKEN: token } });
-      placed = order();
+      placed = signedWhatsappMessage({
+        url: webhook(),
+        authToken: token,
+        body: 'order 2 margherita',
+      });
     });
     afterAll(async () => {
       await demo?.stop('SIGKILL');
