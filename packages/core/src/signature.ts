@@ -102,11 +102,10 @@ export function matchTwilioSignature(
   if (!signature || !Object.hasOwn(HASH_BY_ALGORITHM, algorithm)) return undefined;
 
   const tokens = typeof input.authToken === 'string' ? [input.authToken] : input.authToken;
-  const bodyHash = bodySha256Param(url);
-  if (bodyHash !== undefined && !bodyMatches(input.rawBody, bodyHash)) return undefined;
-  const paramsString = bodyHash === undefined ? signedParamsString(input.params) : '';
+  const paramsString = bodySha256Param(url) === undefined ? signedParamsString(input.params) : '';
 
   for (const candidate of eachCandidateUrl(url)) {
+    if (!provesItsBody(candidate, paramsString, input.rawBody)) continue;
     for (const [tokenIndex, token] of tokens.entries()) {
       if (!token) continue;
       const expected = hmacBase64(algorithm, token, candidate, paramsString);
@@ -116,6 +115,21 @@ export function matchTwilioSignature(
   return undefined;
 }
 
+/**
+ * A signed string that carries `bodySHA256` is a JSON webhook's, whichever way the request
+ * spelled it (an encoded name, or the name spread over form parameters): it holds only with no
+ * form parameters and the exact body whose hash it names.
+ */
+function provesItsBody(
+  candidate: string,
+  paramsString: string,
+  rawBody: string | Uint8Array | undefined,
+): boolean {
+  const expectedHash = bodySha256Param(candidate + paramsString);
+  if (expectedHash === undefined) return true;
+  return paramsString === '' && bodyMatches(rawBody, expectedHash);
+}
+
 /** `true` when `signature` is what Twilio would send for this request. */
 export function verifyTwilioSignature(input: VerifyTwilioSignatureInput): boolean {
   return matchTwilioSignature(input) !== undefined;
@@ -123,7 +137,8 @@ export function verifyTwilioSignature(input: VerifyTwilioSignatureInput): boolea
 
 /** The `bodySHA256` query parameter of a URL, or `undefined` when it has none. */
 export function bodySha256Param(url: string): string | undefined {
-  if (!url.includes('bodySHA256')) return undefined;
+  // Only percent-encoding can spell the name without its letters; skip parsing otherwise.
+  if (!url.includes('bodySHA256') && !url.includes('%')) return undefined;
   return new URLSearchParams(rawQuery(url)).get('bodySHA256') ?? undefined;
 }
 
