@@ -12,15 +12,23 @@ export function rateLimitKeyForIp(ip: string | undefined, ipv6Prefix = 56): stri
   if (isIPv4(address)) return address;
   if (!isIPv6(address)) return address;
 
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped?.[1] && isIPv4(mapped[1])) return mapped[1];
+  const groups = expandIpv6(address.split('%', 1)[0] ?? address);
+  const mapped = mappedIpv4(groups);
+  if (mapped) return mapped;
 
-  return `${ipv6PrefixOf(address, ipv6Prefix)}/${ipv6Prefix}`;
+  return `${ipv6PrefixOf(groups, ipv6Prefix)}/${ipv6Prefix}`;
+}
+
+/** `::ffff:a.b.c.d` in any spelling (hex groups, zeros written out) as `a.b.c.d`. */
+function mappedIpv4(groups: number[]): string | undefined {
+  const [high = 0, low = 0] = groups.slice(6);
+  const isMapped = groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff;
+  if (!isMapped) return undefined;
+  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
 }
 
 /** The first `bits` bits of an IPv6 address, as eight zero-padded groups. */
-function ipv6PrefixOf(address: string, bits: number): string {
-  const groups = expandIpv6(address.split('%', 1)[0] ?? address);
+function ipv6PrefixOf(groups: number[], bits: number): string {
   let remaining = Math.max(0, Math.min(128, bits));
 
   return groups
