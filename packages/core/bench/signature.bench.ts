@@ -1,9 +1,9 @@
 import twilio from 'twilio';
 import { bench, describe } from 'vitest';
+import fixtures from '../../../fixtures/twilio-webhooks.json' with { type: 'json' };
 import { computeTwilioSignature, verifyTwilioSignature } from '../src/signature.js';
 import type { TwilioParams } from '../src/types.js';
 import { countHmacs } from './count-hmacs.js';
-import fixtures from '../../../fixtures/twilio-webhooks.json' with { type: 'json' };
 
 const params: TwilioParams = fixtures.webhooks['whatsapp-inbound-text'].params;
 const url = 'https://bot.example.com/twilio/whatsapp';

@@ -1,7 +1,7 @@
 import { type GuardRequest, maskPhone } from '@twilio-guard/core';
 import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
-import fixtures from '../../../../shared/fixtures/twilio-webhooks.json' with { type: 'json' };
+import fixtures from '../../../fixtures/twilio-webhooks.json' with { type: 'json' };
 import { loadDemoConfig } from './config.js';
 import { createDemo, ROUTES } from './demo.js';
 import { createJsonLogger } from './logger.js';
