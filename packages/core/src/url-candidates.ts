@@ -82,7 +82,13 @@ export function addPort(url: string): string {
   return parts.scheme + parts.userInfo + parts.host + port + parts.rest;
 }
 
+/**
+ * `new URL()` also resolves dot segments (`/admin/../sms` becomes `/sms`; `%2e` and backslashes
+ * count too), but a router matches the path as received, so such a request would reach another
+ * route than the one signed. Twilio never sends them, so those URLs get no normalised candidates.
+ */
 function normalizeUrl(url: string): string | undefined {
+  if (hasDotSegment(url)) return undefined;
   try {
     return new URL(url).toString();
   } catch {
@@ -95,4 +101,12 @@ function withLegacyQuery(url: string): string {
   if (queryStart === -1 || queryStart === url.length - 1) return url;
   const query = parseQuery(url.slice(queryStart + 1));
   return `${url.slice(0, queryStart)}?${stringifyQuery(query)}`;
+}
+
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+function hasDotSegment(url: string): boolean {
+  const rest = splitUrl(url)?.rest ?? url;
+  const path = rest.split(/[?#]/, 1)[0] ?? rest;
+  return path.split(/[/\\]/).some((segment) => DOT_SEGMENT.test(segment));
 }
