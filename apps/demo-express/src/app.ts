@@ -7,7 +7,8 @@ export function createApp(demo: Demo): Express {
   const app = express();
   app.disable('x-powered-by');
   // The guard rebuilds the URL Twilio signed from what Express resolves, proxy headers included.
-  app.set('trust proxy', demo.config.trustProxy);
+  // One proxy in front: trust its hop only, so a client cannot choose its rate-limit key.
+  app.set('trust proxy', demo.config.trustProxy ? 1 : false);
 
   app.post(ROUTES.webhook, twilioGuard(demo.guard), (req, res) => {
     // Answer first: Twilio waits at most 15 seconds, and the bot's work may take longer.

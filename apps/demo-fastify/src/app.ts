@@ -5,7 +5,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 /** The demo's routes on Fastify: the guarded webhook, health and the orders the bot placed. */
 export async function createApp(demo: Demo): Promise<FastifyInstance> {
   // The guard rebuilds the URL Twilio signed from what Fastify resolves, proxy headers included.
-  const app = Fastify({ trustProxy: demo.config.trustProxy });
+  // One proxy in front: trust its hop only, so a client cannot choose its rate-limit key.
+  const app = Fastify({ trustProxy: demo.config.trustProxy ? 1 : false });
   await app.register(twilioGuard, demo.guard);
 
   app.post(ROUTES.webhook, { preHandler: app.twilioGuard }, async (request, reply) => {

@@ -8,6 +8,8 @@ export function createApp(demo: Demo): Koa {
   const app = new Koa();
   // The guard rebuilds the URL Twilio signed from what Koa resolves, proxy headers included.
   app.proxy = demo.config.trustProxy;
+  // One proxy in front: its X-Forwarded-For entry is the client; earlier ones the client wrote.
+  app.maxIpsCount = 1;
 
   const router = new Router<TwilioGuardState>();
   router.post(ROUTES.webhook, twilioGuard(demo.guard), (ctx) => {

@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { forwardedValue } from './proxy-headers.js';
 
 type GetConnInfo = (c: Context) => { remote: { address?: string | undefined } };
 
@@ -16,8 +15,10 @@ function loadNodeConnInfo(): Promise<GetConnInfo | undefined> {
 
 /**
  * The client address for rate limiting: the app's own resolver first, then the
- * first `X-Forwarded-For` hop behind a trusted proxy, then the socket's peer
- * under node-server.
+ * last `X-Forwarded-For` hop behind a trusted proxy, then the socket's peer
+ * under node-server. The last hop is the address the trusted proxy itself saw;
+ * the values before it were written by the client and would let it pick its
+ * own rate-limit key.
  */
 export async function resolveClientIp(
   c: Context,
@@ -27,7 +28,7 @@ export async function resolveClientIp(
   const chosen = clientIp?.(c);
   if (chosen) return chosen;
 
-  const forwarded = trustProxy ? forwardedValue(c, 'x-forwarded-for') : undefined;
+  const forwarded = trustProxy ? lastForwardedFor(c) : undefined;
   if (forwarded) return forwarded;
 
   const getConnInfo = await loadNodeConnInfo();
@@ -37,4 +38,9 @@ export async function resolveClientIp(
     // Another runtime, or `app.request()` in a test: there is no socket to ask.
     return undefined;
   }
+}
+
+function lastForwardedFor(c: Context): string | undefined {
+  const hops = c.req.header('x-forwarded-for')?.split(',') ?? [];
+  return hops.at(-1)?.trim() || undefined;
 }

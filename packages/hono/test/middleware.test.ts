@@ -107,13 +107,31 @@ describe('the hono middleware', () => {
       app.post('/webhook', guard, (c) => c.text('ok'));
       const via = (ip: string) => {
         const init = signedForm(URL, params);
-        const headers = { ...init.headers, 'x-forwarded-for': `${ip}, 10.0.0.1` };
+        // The client wrote the first value; the trusted proxy appended the address it saw.
+        const headers = { ...init.headers, 'x-forwarded-for': `10.0.0.1, ${ip}` };
         return app.request(URL, { ...init, headers });
       };
 
       expect((await via('203.0.113.7')).status).toBe(200);
       expect((await via('203.0.113.8')).status).toBe(trustProxy ? 200 : 429);
     }
+  });
+
+  it('keys a client by the hop its proxy appended, not by a value the client wrote', async () => {
+    const app = new Hono();
+    const guard = twilioGuard(
+      { authToken: AUTH_TOKEN, rateLimit: { max: 1 }, replay: false },
+      { trustProxy: true },
+    );
+    app.post('/webhook', guard, (c) => c.text('ok'));
+    const spoofing = (claimed: string) => {
+      const init = signedForm(URL, params);
+      const headers = { ...init.headers, 'x-forwarded-for': `${claimed}, 203.0.113.7` };
+      return app.request(URL, { ...init, headers });
+    };
+
+    expect((await spoofing('198.51.100.1')).status).toBe(200);
+    expect((await spoofing('198.51.100.2')).status).toBe(429);
   });
 
   it('sends RateLimit headers on the handler response', async () => {
