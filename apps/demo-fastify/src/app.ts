@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 export async function createApp(demo: Demo): Promise<FastifyInstance> {
   // The guard rebuilds the URL Twilio signed from what Fastify resolves, proxy headers included.
   // One proxy in front: trust its hop only, so a client cannot choose its rate-limit key.
-  const app = Fastify({ trustProxy: demo.config.trustProxy ? 1 : false });
+  const app = Fastify({ trustProxy: demo.config.trustProxy ? trustOneHop : false });
   await app.register(twilioGuard, demo.guard);
 
   app.post(ROUTES.webhook, { preHandler: app.twilioGuard }, async (request, reply) => {
@@ -21,4 +21,9 @@ export async function createApp(demo: Demo): Promise<FastifyInstance> {
   app.get(ROUTES.orders, async () => demo.orders());
 
   return app;
+}
+
+/** Trusts the proxy that connected to us (hop 0) and no address it forwarded. */
+function trustOneHop(_address: string, hop: number): boolean {
+  return hop < 1;
 }
