@@ -59,7 +59,7 @@ local function hit(key, limit, window_ms, algorithm)
   if free >= window_ms then
     redis.call('HSET', key, 'w', string.format('%.0f', window),
       'c', current + 1, 'p', previous)
-    redis.call('PEXPIRE', key, string.format('%.0f', window + 2 * window_ms - now))
+    redis.call('PEXPIREAT', key, string.format('%.0f', window + 2 * window_ms))
     return {1, floor_div(free - window_ms, window_ms), reset_ms, 0}
   end
   local wait = retry_after(previous, current, limit, window_ms, elapsed, algorithm)
