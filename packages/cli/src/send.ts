@@ -9,7 +9,7 @@ import {
   webhookUrl,
 } from './arguments.js';
 import { type Delivery, deliver, exitCodeOf } from './deliver.js';
-import type { ExitCode } from './exit-codes.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { sendMany } from './send-many.js';
 import { type Payload, signedRequest } from './signed-request.js';
@@ -96,7 +96,18 @@ async function send(url: string, options: SendOptions, io: CliIo): Promise<ExitC
   // Sent after the first answer, so the server has recorded the first one when the copy arrives.
   const replay = await deliver(request, options.timeout);
   io.stdout(`first:  ${describeDelivery(first)}replay: ${describeDelivery(replay)}`);
-  return exitCodeOf([first, replay]);
+  return replayExitCode(first, replay);
+}
+
+/**
+ * A replay run succeeds when the first copy is accepted and the second is refused as a replay
+ * (409) or acknowledged without error (2xx): what a protected server answers.
+ */
+function replayExitCode(first: Delivery, replay: Delivery): ExitCode {
+  const code = exitCodeOf([first]);
+  if (code !== EXIT.OK) return code;
+  if (!replay.answered) return EXIT.NETWORK;
+  return replay.status === 409 ? EXIT.OK : exitCodeOf([replay]);
 }
 
 async function sendPayload(options: SendOptions, io: CliIo): Promise<Payload> {

@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import twilio from 'twilio';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { run } from '../src/run.js';
 import { capturedIo } from './captured-io.js';
 import { type OracleServer, type Responder, startOracleServer } from './oracle-server.js';
@@ -76,6 +76,7 @@ describe('send: JSON bodies', () => {
   it('sends the file as is, signed through bodySHA256 as validateRequestWithBody expects', async () => {
     const { origin, received } = await serve();
     const dir = await mkdtemp(join(tmpdir(), 'twilio-guard-cli-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, 'event.json');
     const json = '{ "event": "delivered",\n  "to": "whatsapp:+14155550100" }\n';
     await writeFile(file, json);
@@ -93,6 +94,23 @@ describe('send: JSON bodies', () => {
 });
 
 describe('send --replay', () => {
+  it('succeeds on a refused or acknowledged replay, fails on a refused first copy', async () => {
+    const send = async (statuses: number[]) => {
+      const { origin, close } = await serve(() => statuses.shift() ?? 500);
+      const code = await run(
+        ['send', `${origin}/hook`, '--token', token, '--replay'],
+        capturedIo(),
+      );
+      await close();
+      server = undefined;
+      return code;
+    };
+
+    expect(await send([200, 200])).toBe(0);
+    expect(await send([403, 403])).toBe(1);
+    expect(await send([200, 500])).toBe(1);
+  });
+
   it('sends the identical request twice and prints both answers', async () => {
     const seen = new Set<string>();
     const { origin, received } = await serve((request) => {
@@ -105,7 +123,7 @@ describe('send --replay', () => {
 
     const code = await run(['send', `${origin}/hook`, '--token', token, '--replay'], io);
 
-    expect(code).toBe(1);
+    expect(code).toBe(0);
     expect(io.out()).toBe('first:  HTTP 200 OK\naccepted\nreplay: HTTP 409 Conflict\naccepted\n');
     const [first, replay] = received;
     expect(replay?.body).toBe(first?.body);

@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import twilio from 'twilio';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { run } from '../src/run.js';
 import { capturedIo } from './captured-io.js';
 
@@ -29,6 +29,7 @@ describe('sign', () => {
 
   it('signs a JSON body through the URL with bodySHA256 appended', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'twilio-guard-cli-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, 'body.json');
     const json = '{"b":1,"a":"ü"}';
     await writeFile(file, json);

@@ -11,7 +11,9 @@ describe('startupBanner', () => {
     expect(banner).toContain('POST http://localhost:3000/api/v1/whatsapp/webhook');
     expect(banner).toContain('store    memory');
     expect(banner).toContain('pnpm simulate "order 2 margherita"');
-    expect(banner).toContain(`--token ${config.generatedToken}`);
+    expect(banner).toContain(
+      `TWILIO_AUTH_TOKEN=${config.generatedToken} node packages/cli/dist/bin.js send`,
+    );
   });
 
   it('never prints a token from the environment', () => {

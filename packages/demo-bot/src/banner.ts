@@ -40,7 +40,7 @@ export function startupBanner({ framework, config, port, store }: BannerFacts): 
     lines.push(
       `  token    ${token} (generated for development; set TWILIO_AUTH_TOKEN to use yours)`,
       `  try      pnpm simulate ${example}`,
-      `     or    twilio-guard send ${webhookUrl} --token ${token} --body ${example}`,
+      `     or    TWILIO_AUTH_TOKEN=${token} node packages/cli/dist/bin.js send ${webhookUrl} --body ${example}`,
     );
   } else if (!config.production) {
     lines.push(
