@@ -1,4 +1,4 @@
-import type { TwilioParams } from '@twilio-guard/core';
+import { encodeForm, type TwilioParams } from '@twilio-guard/core';
 import twilio from 'twilio';
 
 /** A made-up auth token; every scenario's guard is configured with it. */
@@ -67,17 +67,4 @@ export function unsignedFormRequest(params: TwilioParams, path = '/webhook'): Su
   return { path, headers: [['Content-Type', FORM]], body: encodeForm(params) };
 }
 
-/** Form encoding as Twilio sends it: a repeated name once per value, spaces as `+`. */
-export function encodeForm(params: TwilioParams): string {
-  const pairs: string[] = [];
-  for (const [name, value] of Object.entries(params)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      pairs.push(`${encodeComponent(name)}=${encodeComponent(item)}`);
-    }
-  }
-  return pairs.join('&');
-}
-
-function encodeComponent(text: string): string {
-  return encodeURIComponent(text).replaceAll('%20', '+');
-}
+export { encodeForm };
