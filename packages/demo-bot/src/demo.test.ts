@@ -42,7 +42,52 @@ function whatsappRequest(body: string, authToken = TOKEN): GuardRequest {
   };
 }
 
+/** A fixture webhook as Twilio would post it to the demo, signed by the official package. */
+function fixtureRequest(name: keyof typeof fixtures.webhooks): GuardRequest {
+  const params = fixtures.webhooks[name].params;
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
+  }
+  return {
+    method: 'POST',
+    url: URL,
+    ip: '203.0.113.7',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilio.getExpectedTwilioSignature(TOKEN, URL, params),
+    },
+    body: { raw: body.toString() },
+  };
+}
+
 describe('createDemo', () => {
+  it('answers no status callback, call or event: only customer messages get replies', async () => {
+    const { demo, lines, sent, close } = await setUp();
+    const others = [
+      'whatsapp-status-callback',
+      'voice-gather-speech',
+      'conversations-repeated-key-array',
+    ] as const;
+
+    for (const name of others) {
+      const verdict = await demo.guard.check(fixtureRequest(name));
+      if (verdict.action !== 'continue') throw new Error(`${name} rejected: ${verdict.code}`);
+      demo.receive(verdict.context);
+    }
+    await demo.work.drain(5000);
+
+    expect(sent).toEqual([]);
+    expect((await demo.orders()).customers).toBe(0);
+    const ignored = lines.filter((line) => line.event === 'message.ignored');
+    expect(ignored.map((line) => line.reason)).toEqual([
+      'status callback',
+      'voice webhook',
+      'webhook without From or To',
+    ]);
+    await close();
+  });
+
   it('turns an accepted WhatsApp message into a confirmed order, sender masked', async () => {
     const { demo, sent, close } = await setUp();
     const from = fixtures.webhooks['whatsapp-inbound-text'].params.From;

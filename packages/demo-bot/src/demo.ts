@@ -65,10 +65,12 @@ export function createDemo({ config, logger, store, messenger }: DemoParts): Dem
     work,
     receive(context) {
       const { messageSid, from, to } = context;
-      if (!from || !to) {
-        logger.info({ event: 'message.ignored', messageSid }, 'webhook without From or To');
+      const ignored = notACustomerMessage(context);
+      if (ignored) {
+        logger.info({ event: 'message.ignored', messageSid, reason: ignored }, ignored);
         return;
       }
+      if (!from || !to) return;
       const profileName = firstParam(context.params, 'ProfileName');
       const message = { messageSid, from, to, body: context.body, profileName };
       work.run({ name: 'order-bot', messageSid }, () => bot.handle(message));
@@ -85,4 +87,19 @@ export function createDemo({ config, logger, store, messenger }: DemoParts): Dem
       };
     },
   };
+}
+
+/**
+ * Why a verified webhook is not a customer's message, or `undefined` when it is one. Status
+ * callbacks, calls and events share the URL in many setups; answering them would message the
+ * business's own number, and each reply's status callback would start another round.
+ */
+function notACustomerMessage(context: TwilioRequestContext): string | undefined {
+  if (!context.from || !context.to) return 'webhook without From or To';
+  if (context.callSid) return 'voice webhook';
+  if (!context.messageSid) return 'webhook without a message SID';
+  if (firstParam(context.params, 'MessageStatus') !== undefined) return 'status callback';
+  const smsStatus = firstParam(context.params, 'SmsStatus');
+  if (smsStatus !== undefined && smsStatus !== 'received') return 'status callback';
+  return undefined;
 }
