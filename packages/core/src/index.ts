@@ -8,6 +8,7 @@ export {
   type TwilioGuardErrorCode,
 } from './errors.js';
 export { createTwilioGuard, isTwilioGuard, type TwilioGuard } from './guard.js';
+export { bodyForHandler } from './handler-body.js';
 export { maskPhone } from './mask.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { deriveNonce } from './nonce.js';

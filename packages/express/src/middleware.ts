@@ -1,5 +1,10 @@
 import type { TwilioRequestContext } from '@twilio-guard/core';
-import { createTwilioGuard, type TwilioGuard, type TwilioGuardOptions } from '@twilio-guard/core';
+import {
+  bodyForHandler,
+  createTwilioGuard,
+  type TwilioGuard,
+  type TwilioGuardOptions,
+} from '@twilio-guard/core';
 import type { RequestHandler } from 'express';
 import { toGuardRequest } from './guard-request.js';
 
@@ -18,7 +23,8 @@ declare global {
  * here with `application/problem+json` and never reaches the handler.
  *
  * Mount it before any form body parser, or after one with `extended: false`. Without a parser,
- * a form body is handed to the handler as `req.body` (the signed parameters).
+ * the handler gets `req.body` as a parser would give it: the signed form parameters, or a JSON
+ * webhook's parsed body.
  */
 export function twilioGuard(guardOrOptions: TwilioGuardOptions | TwilioGuard = {}): RequestHandler {
   const guard = createTwilioGuard(guardOrOptions);
@@ -35,7 +41,7 @@ export function twilioGuard(guardOrOptions: TwilioGuardOptions | TwilioGuard = {
 
     res.set(verdict.headers);
     req.twilio = verdict.context;
-    if (!parsedBefore && verdict.context.rawBody === undefined) req.body = verdict.context.params;
+    if (!parsedBefore) req.body = bodyForHandler(verdict.context);
     next();
   };
 }

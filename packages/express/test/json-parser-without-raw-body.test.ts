@@ -58,3 +58,15 @@ describe('a JSON parser mounted before the guard', () => {
     expect(problem).toBe(json);
   });
 });
+
+describe('a JSON webhook with no parser before the guard', () => {
+  it('reaches the handler with req.body parsed, as express.json() would leave it', async () => {
+    const app = express();
+    const guard = twilioGuard({ authToken, store: new MemoryStore() });
+    app.post('/webhook', guard, (req, res) => res.json({ body: req.body }));
+
+    const { status, problem } = await postJson(app);
+    expect(status).toBe(200);
+    expect(JSON.parse(problem as string)).toEqual({ body: JSON.parse(json) });
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  bodyForHandler,
   createTwilioGuard,
   type GuardVerdict,
   type TwilioGuard,
@@ -41,7 +42,7 @@ export function twilioGuard(
     if (!parserRan) {
       // The guard consumed the stream, so hand on what it read, as a body
       // parser would.
-      request.body = context.params;
+      request.body = bodyForHandler(context);
       if (context.rawBody !== undefined) request.rawBody = context.rawBody;
     }
     await next();
