@@ -3,19 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJsonLogger } from './logger.js';
 import { openDemoStore } from './store.js';
 import { freePort } from './testing/free-port.js';
-import { type TestRedis, testRedis } from './testing/redis-server.js';
+import { describeWithRedis, type TestRedis, testRedis } from './testing/redis-server.js';
 
 const logger = createJsonLogger({ write: () => {} });
 
 describe('openDemoStore', () => {
-  let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await testRedis();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-  });
-
   it('keeps state in memory without REDIS_URL', async () => {
     const opened = await openDemoStore(undefined, logger);
 
@@ -23,6 +15,25 @@ describe('openDemoStore', () => {
     expect(await opened.store.claimNonce('nonce:a', 60_000)).toBe(true);
     expect(await opened.store.claimNonce('nonce:a', 60_000)).toBe(false);
     await opened.close();
+  });
+
+  it('refuses to start when Redis cannot be reached, without printing the password', async () => {
+    const url = `redis://:hunter2@127.0.0.1:${await freePort()}`;
+    const error = await openDemoStore(url, logger).catch((caught: unknown) => caught);
+
+    expect(isTwilioGuardError(error) && error.code).toBe('CONFIG_ERROR');
+    expect(String((error as Error).message)).toMatch(/could not connect to Redis/);
+    expect(String((error as Error).message)).not.toContain('hunter2');
+  });
+});
+
+describeWithRedis('openDemoStore with REDIS_URL', () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await testRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
   });
 
   it('shares nonces through Redis between two stores', async () => {
@@ -34,14 +45,5 @@ describe('openDemoStore', () => {
     expect(await first.store.claimNonce(key, 60_000)).toBe(true);
     expect(await second.store.claimNonce(key, 60_000)).toBe(false);
     await Promise.all([first.close(), second.close()]);
-  });
-
-  it('refuses to start when Redis cannot be reached, without printing the password', async () => {
-    const url = `redis://:hunter2@127.0.0.1:${await freePort()}`;
-    const error = await openDemoStore(url, logger).catch((caught: unknown) => caught);
-
-    expect(isTwilioGuardError(error) && error.code).toBe('CONFIG_ERROR');
-    expect(String((error as Error).message)).toMatch(/could not connect to Redis/);
-    expect(String((error as Error).message)).not.toContain('hunter2');
   });
 });

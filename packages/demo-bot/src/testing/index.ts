@@ -7,7 +7,7 @@ export {
 export { ensureBuilt } from './ensure-built.js';
 export { eventually, freePort } from './free-port.js';
 export { logLines, ordersOf } from './inspect-demo.js';
-export { type TestRedis, testRedis } from './redis-server.js';
+export { describeWithRedis, type TestRedis, testRedis } from './redis-server.js';
 export {
   type SignedMessage,
   signedWhatsappMessage,

@@ -1,13 +1,27 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe } from 'vitest';
 import { eventually, freePort } from './free-port.js';
 
 export interface TestRedis {
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * A describe block for tests that need Redis: skipped with one line of reason when there is
+ * neither `REDIS_URL` nor a `redis-server` to start, except under `REQUIRE_REDIS=1`, where the
+ * block runs and fails.
+ */
+export function describeWithRedis(name: string, body: () => void): void {
+  const available =
+    Boolean(process.env.REDIS_URL) ||
+    spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (available || process.env.REQUIRE_REDIS === '1') describe(name, body);
+  else describe.skip(`${name} (skipped: no REDIS_URL and no redis-server on the PATH)`, body);
 }
 
 /**

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../demo.js';
 import { type DemoProcess, startDemoProcess } from './demo-process.js';
-import { type TestRedis, testRedis } from './redis-server.js';
+import { describeWithRedis, type TestRedis, testRedis } from './redis-server.js';
 import { signedWhatsappMessage } from './signed-message.js';
 
 /** Two built demos behind one public URL share replay state through Redis. */
 export function describeSharedRedis(framework: string, built: () => string): void {
-  describe(`${framework} demo, two instances sharing Redis`, () => {
+  describeWithRedis(`${framework} demo, two instances sharing Redis`, () => {
     const token = randomBytes(16).toString('hex');
     // Both instances sit behind one public URL, as behind a load balancer; Twilio signs that URL.
     const publicUrl = `https://bot.example.com${ROUTES.webhook}`;
