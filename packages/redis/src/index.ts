@@ -1,2 +1,3 @@
+export type { KeyLayout } from './keys.js';
 export type { RedisStoreClient, RedisStoreOptions } from './options.js';
 export { RedisStore } from './redis-store.js';

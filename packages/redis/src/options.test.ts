@@ -16,6 +16,7 @@ describe('resolveRedisStoreOptions', () => {
     expect(resolveRedisStoreOptions({ client })).toEqual({
       client,
       keyPrefix: 'twilio-guard:',
+      keyLayout: 'single-slot',
       timeoutMs: 500,
       logger: {},
     });
@@ -30,6 +31,27 @@ describe('resolveRedisStoreOptions', () => {
 
   it('refuses a key prefix with braces, which would move the hash tag', () => {
     expect(() => resolveRedisStoreOptions({ client, keyPrefix: 'app{1}:' })).toThrow(/braces/);
+    expect(() =>
+      resolveRedisStoreOptions({ client, keyPrefix: 'app}:', keyLayout: 'per-key' }),
+    ).toThrow(/braces/);
+  });
+
+  it.each(['', ':'])('refuses the key prefix %j as an empty single-slot hash tag', (keyPrefix) => {
+    expect(() => resolveRedisStoreOptions({ client, keyPrefix })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_ERROR', message: expect.stringMatching(/empty/) }),
+    );
+  });
+
+  it('accepts an empty key prefix with the per-key layout, whose tags are the keys', () => {
+    const config = resolveRedisStoreOptions({ client, keyPrefix: '', keyLayout: 'per-key' });
+    expect(config).toMatchObject({ keyPrefix: '', keyLayout: 'per-key' });
+  });
+
+  it('refuses an unknown key layout', () => {
+    const keyLayout = 'spread' as unknown as 'per-key';
+    expect(() => resolveRedisStoreOptions({ client, keyLayout })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_ERROR', message: expect.stringMatching(/spread/) }),
+    );
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses timeoutMs %s', (timeoutMs) => {

@@ -1,4 +1,5 @@
 import { type Logger, TwilioGuardError } from '@twilio-guard/core';
+import { KEY_LAYOUTS, type KeyLayout, singleSlotPrefix } from './keys.js';
 
 /**
  * The part of an ioredis client (`Redis` or `Cluster`) the store uses. Any object with these
@@ -23,10 +24,21 @@ export interface RedisStoreOptions {
    */
   client: RedisStoreClient;
   /**
-   * Prepended to every key. Must not contain `{` or `}`: the store puts the hash tag after it.
+   * Prepended to every key. Must not contain `{` or `}`: the store places the hash tag itself.
+   * With the `'single-slot'` layout its text (less a trailing `:`) becomes the hash tag, so it
+   * must not be empty.
    * @default 'twilio-guard:'
    */
   keyPrefix?: string;
+  /**
+   * `'single-slot'` puts every key under one hash tag, so a request needing a rate limit and a
+   * nonce costs one script call on a Cluster too, and one shard holds all the store's keys.
+   * `'per-key'` spreads keys over the shards, for traffic too heavy for one; an accepted
+   * request then costs two round trips on a Cluster. Changing it orphans the keys already
+   * written, which expire on their own.
+   * @default 'single-slot'
+   */
+  keyLayout?: KeyLayout;
   /**
    * How long one store call may take, in milliseconds, before it rejects and the guard answers
    * `503 STORE_UNAVAILABLE`.
@@ -41,6 +53,7 @@ export interface RedisStoreOptions {
 export interface RedisStoreConfig {
   client: RedisStoreClient;
   keyPrefix: string;
+  keyLayout: KeyLayout;
   timeoutMs: number;
   logger: Partial<Logger>;
 }
@@ -58,7 +71,24 @@ export function resolveRedisStoreOptions(options: RedisStoreOptions): RedisStore
   if (/[{}]/.test(keyPrefix)) {
     throw new TwilioGuardError(
       'CONFIG_ERROR',
-      `RedisStore keyPrefix must not contain braces, got ${JSON.stringify(keyPrefix)}.`,
+      `RedisStore keyPrefix must not contain braces, got ${JSON.stringify(keyPrefix)}; the ` +
+        'store adds the hash tag itself.',
+    );
+  }
+
+  const keyLayout = options.keyLayout ?? 'single-slot';
+  if (!KEY_LAYOUTS.includes(keyLayout)) {
+    throw new TwilioGuardError(
+      'CONFIG_ERROR',
+      `RedisStore keyLayout must be 'single-slot' or 'per-key', got ${JSON.stringify(keyLayout)}.`,
+    );
+  }
+  // Redis hashes a whole key whose braces are empty, so `{}` would tag nothing.
+  if (keyLayout === 'single-slot' && singleSlotPrefix(keyPrefix).startsWith('{}')) {
+    throw new TwilioGuardError(
+      'CONFIG_ERROR',
+      `RedisStore keyPrefix ${JSON.stringify(keyPrefix)} leaves an empty hash tag; the ` +
+        "'single-slot' layout needs a prefix with some text, such as 'twilio-guard:'.",
     );
   }
 
@@ -70,5 +100,5 @@ export function resolveRedisStoreOptions(options: RedisStoreOptions): RedisStore
     );
   }
 
-  return { client, keyPrefix, timeoutMs, logger: options.logger ?? {} };
+  return { client, keyPrefix, keyLayout, timeoutMs, logger: options.logger ?? {} };
 }

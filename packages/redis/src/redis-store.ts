@@ -6,7 +6,7 @@ import type {
   TwilioGuardStore,
 } from '@twilio-guard/core';
 import { withDeadline } from './deadline.js';
-import { counterKey, nonceKey } from './keys.js';
+import { type KeyNames, keyNames } from './keys.js';
 import { CHECK_REQUEST_LUA, HIT_RATE_LIMIT_LUA } from './lua.js';
 import {
   type RedisStoreConfig,
@@ -24,24 +24,30 @@ type NonceRequest = NonNullable<StoreRequest['nonce']>;
 
 /**
  * Nonces and rate-limit counters in Redis, shared by every instance that uses the same Redis.
- * On a standalone server (or Sentinel) an accepted request costs one script call: the counter
- * and the nonce in one atomic step. On a Cluster the two keys live in different slots, so the
- * nonce is claimed in a second call, sent only when the rate limit allowed the request.
+ * An accepted request costs one script call: the counter and the nonce in one atomic step.
+ * With the `'per-key'` layout on a Cluster the two keys live in different slots, so the nonce
+ * is claimed in a second call, sent only when the rate limit allowed the request.
  */
 export class RedisStore implements TwilioGuardStore {
   readonly #config: RedisStoreConfig;
-  /** Set once Redis refuses a two-key script (a Cluster, or a proxy in front of one). */
+  readonly #keys: KeyNames;
+  /**
+   * Whether a request's counter and nonce may sit in different slots: the `'per-key'` layout
+   * on a Cluster, or once a proxy in front of one refuses a two-key script.
+   */
   #twoSteps: boolean;
   #outageReported = false;
 
   constructor(options: RedisStoreOptions) {
     this.#config = resolveRedisStoreOptions(options);
-    this.#twoSteps = this.#config.client.isCluster;
-    this.#config.client.on('error', this.#onClientError);
+    const { client, keyPrefix, keyLayout } = this.#config;
+    this.#keys = keyNames(keyPrefix, keyLayout);
+    this.#twoSteps = keyLayout === 'per-key' && client.isCluster;
+    client.on('error', this.#onClientError);
   }
 
   claimNonce(key: string, ttlMs: number): Promise<boolean> {
-    const nonce = { key: nonceKey(this.#config.keyPrefix, key), ttlMs };
+    const nonce = { key: this.#keys.nonce(key), ttlMs };
     return this.#call(
       'claim a nonce',
       () => this.#claim(nonce),
@@ -56,7 +62,7 @@ export class RedisStore implements TwilioGuardStore {
   }
 
   resetRateLimit(key: string): Promise<void> {
-    const counter = counterKey(this.#config.keyPrefix, key);
+    const counter = this.#keys.counter(key);
     return this.#call('reset a rate limit', async () => {
       await this.#config.client.del(counter);
     });
@@ -71,7 +77,7 @@ export class RedisStore implements TwilioGuardStore {
     if (!nonce)
       return this.hitRateLimit(rateLimit.key, rateLimit.rule).then((r) => ({ rateLimit: r }));
 
-    const claim = { key: nonceKey(this.#config.keyPrefix, nonce.key), ttlMs: nonce.ttlMs };
+    const claim = { key: this.#keys.nonce(nonce.key), ttlMs: nonce.ttlMs };
     return this.#call(
       'check a request',
       (signal) => this.#check(rateLimit, claim, signal),
@@ -95,7 +101,9 @@ export class RedisStore implements TwilioGuardStore {
       try {
         return await this.#checkAtomically(rateLimit, nonce);
       } catch (error) {
-        if (!hasReplyPrefix(error, 'CROSSSLOT')) throw error;
+        // Under one hash tag the keys share a slot, so CROSSSLOT there is a real failure.
+        const spread = this.#config.keyLayout === 'per-key';
+        if (!spread || !hasReplyPrefix(error, 'CROSSSLOT')) throw error;
         this.#twoSteps = true;
       }
     }
@@ -110,13 +118,13 @@ export class RedisStore implements TwilioGuardStore {
 
   async #checkAtomically(rateLimit: RateLimitRequest, nonce: NonceRequest): Promise<StoreResult> {
     const { limit, windowMs, algorithm } = rateLimit.rule;
-    const keys = [counterKey(this.#config.keyPrefix, rateLimit.key), nonce.key];
+    const keys = [this.#keys.counter(rateLimit.key), nonce.key];
     const args = [limit, windowMs, algorithm, nonce.ttlMs];
     return toStoreResult(await runScript(this.#config.client, CHECK_REQUEST, keys, args), limit);
   }
 
   async #hit({ key, rule }: RateLimitRequest): Promise<RateLimitResult> {
-    const keys = [counterKey(this.#config.keyPrefix, key)];
+    const keys = [this.#keys.counter(key)];
     const args = [rule.limit, rule.windowMs, rule.algorithm];
     return toRateLimitResult(
       await runScript(this.#config.client, HIT_RATE_LIMIT, keys, args),

@@ -1,6 +1,6 @@
 import { describeTwilioGuardStore } from '@twilio-guard/core/testing';
 import { Cluster, Redis } from 'ioredis';
-import { RedisStore } from '../src/index.js';
+import { type KeyLayout, RedisStore } from '../src/index.js';
 import {
   clientOptions,
   connectCluster,
@@ -14,8 +14,8 @@ const UNREACHABLE = { host: '127.0.0.1', port: 1 };
 
 const clients = new WeakMap<RedisStore, Redis | Cluster>();
 
-function storeOn(client: Redis | Cluster): RedisStore {
-  const store = new RedisStore({ client, keyPrefix: 'conformance:' });
+function storeOn(client: Redis | Cluster, keyLayout: KeyLayout = 'single-slot'): RedisStore {
+  const store = new RedisStore({ client, keyPrefix: 'conformance:', keyLayout });
   clients.set(store, client);
   return store;
 }
@@ -38,6 +38,17 @@ describeCluster('RedisStore conformance on a three-master Cluster', () => {
     createUnavailableStore: () =>
       storeOn(
         new Cluster([UNREACHABLE], { enableOfflineQueue: false, redisOptions: clientOptions }),
+      ),
+    disposeStore,
+  });
+});
+
+describeCluster("RedisStore conformance on a three-master Cluster, keyLayout 'per-key'", () => {
+  describeTwilioGuardStore('RedisStore', async () => storeOn(await connectCluster(), 'per-key'), {
+    createUnavailableStore: () =>
+      storeOn(
+        new Cluster([UNREACHABLE], { enableOfflineQueue: false, redisOptions: clientOptions }),
+        'per-key',
       ),
     disposeStore,
   });

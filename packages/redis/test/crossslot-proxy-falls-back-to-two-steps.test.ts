@@ -7,10 +7,11 @@ const rule: RateLimitRule = { limit: 2, windowMs: 86_400_000, algorithm: 'slidin
 
 /**
  * Some proxies in front of a Cluster look like one server to ioredis but refuse a script whose
- * keys hash to two slots. The store must then keep working, in two steps.
+ * keys hash to two slots. With the 'per-key' layout the store must then keep working, in two
+ * steps; with the default layout its keys share a slot, so such a refusal is a real failure.
  */
-describeStandalone('a client behind a proxy that refuses two-slot scripts', () => {
-  it('still counts, claims and refuses, and stops sending two-key scripts', async () => {
+describeStandalone('a client behind a proxy that refuses two-key scripts', () => {
+  async function proxyClient() {
     const redis = await connectStandalone();
     const twoKeyScripts: number[] = [];
     const client: RedisStoreClient = {
@@ -28,11 +29,17 @@ describeStandalone('a client behind a proxy that refuses two-slot scripts', () =
       on: () => undefined,
       off: () => undefined,
     };
-    const store = new RedisStore({ client, keyPrefix: uniquePrefix() });
-    const request = (nonce: string) => ({
-      rateLimit: { key: 'rl:proxy', rule },
-      nonce: { key: nonce, ttlMs: 60_000 },
-    });
+    return { client, twoKeyScripts };
+  }
+
+  const request = (nonce: string) => ({
+    rateLimit: { key: 'rl:proxy', rule },
+    nonce: { key: nonce, ttlMs: 60_000 },
+  });
+
+  it("still counts, claims and refuses with 'per-key', and stops sending two-key scripts", async () => {
+    const { client, twoKeyScripts } = await proxyClient();
+    const store = new RedisStore({ client, keyPrefix: uniquePrefix(), keyLayout: 'per-key' });
 
     const first = await store.checkRequest(request('a'));
     const replay = await store.checkRequest(request('a'));
@@ -43,5 +50,18 @@ describeStandalone('a client behind a proxy that refuses two-slot scripts', () =
     expect(limited).toEqual({ rateLimit: expect.objectContaining({ allowed: false }) });
     expect(await store.claimNonce('b', 60_000)).toBe(true);
     expect(twoKeyScripts).toEqual([2]);
+  });
+
+  it('reports the refusal as STORE_UNAVAILABLE with the default layout, every time', async () => {
+    const { client, twoKeyScripts } = await proxyClient();
+    const store = new RedisStore({ client, keyPrefix: uniquePrefix() });
+
+    for (const nonce of ['a', 'b']) {
+      await expect(store.checkRequest(request(nonce))).rejects.toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+        message: expect.stringMatching(/CROSSSLOT/),
+      });
+    }
+    expect(twoKeyScripts).toEqual([2, 2]);
   });
 });

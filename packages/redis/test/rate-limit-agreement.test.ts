@@ -63,7 +63,7 @@ describeStandalone('the Lua rate limit against core decideRateLimit', () => {
           algorithm: input.algorithm,
         };
         const key = `rl:agreement-${run++}`;
-        const counter = `${keyPrefix}rate:{${key}}`;
+        const counter = `{${keyPrefix.slice(0, -1)}}:rate:${key}`;
 
         const before = await redisNow(client);
         const window = before - (before % rule.windowMs) - input.windowsAgo * rule.windowMs;

@@ -35,8 +35,8 @@ describeOwnServer('a delivery answered 503 because Redis was slow', () => {
     // is released: the counter shows the script ran, the nonce count that it was released.
     await vi.waitFor(
       async () => {
-        expect(await admin.hget('slow:rate:{rl:203.0.113.7}', 'c')).toBe('2');
-        expect(await admin.keys('slow:nonce:*')).toHaveLength(1);
+        expect(await admin.hget('{slow}:rate:rl:203.0.113.7', 'c')).toBe('2');
+        expect(await admin.keys('{slow}:nonce:*')).toHaveLength(1);
       },
       { timeout: 5_000, interval: 50 },
     );

@@ -1,7 +1,7 @@
 import { createTwilioGuard, type TwilioGuard } from '@twilio-guard/core';
 import type { Cluster, Redis } from 'ioredis';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { RedisStore } from '../src/index.js';
+import { type KeyLayout, RedisStore } from '../src/index.js';
 import { watchCommands } from './command-log.js';
 import { AUTH_TOKEN, guardRequest, newDelivery, WEBHOOK_URL } from './deliveries.js';
 import {
@@ -17,6 +17,7 @@ import {
 function roundTrips(
   connect: () => Promise<Redis | Cluster>,
   nodes: () => string[],
+  keyLayout: KeyLayout,
   expected: { accepted: string[]; duplicate: string[]; limited: string[] },
 ) {
   let guard: TwilioGuard;
@@ -25,7 +26,7 @@ function roundTrips(
 
   beforeEach(async () => {
     keyPrefix = uniquePrefix();
-    const store = new RedisStore({ client: await connect(), keyPrefix });
+    const store = new RedisStore({ client: await connect(), keyPrefix, keyLayout });
     guard = createTwilioGuard({
       authToken: AUTH_TOKEN,
       webhookUrl: WEBHOOK_URL,
@@ -40,7 +41,9 @@ function roundTrips(
   afterEach(() => log.stop());
 
   async function commandsFor(delivery = newDelivery()) {
-    const commands = await log.commandsDuring(() => guard.check(guardRequest(delivery)), keyPrefix);
+    // Each layout writes the prefix's text into every key, with or without its trailing `:`.
+    const text = keyPrefix.slice(0, -1);
+    const commands = await log.commandsDuring(() => guard.check(guardRequest(delivery)), text);
     return commands.map((args) => args[0]?.toUpperCase()).sort();
   }
 
@@ -57,6 +60,7 @@ describeStandalone('commands per request on a standalone server', () => {
   roundTrips(
     () => connectStandalone(),
     () => [redisTestEnv.url ?? ''],
+    'single-slot',
     { accepted: ['EVALSHA'], duplicate: ['EVALSHA'], limited: ['EVALSHA'] },
   );
 
@@ -69,8 +73,8 @@ describeStandalone('commands per request on a standalone server', () => {
     const hit = () => store.hitRateLimit('rl:a', rule);
 
     await client.script('FLUSH');
-    const afterFlush = await log.commandsDuring(hit, keyPrefix);
-    const next = await log.commandsDuring(hit, keyPrefix);
+    const afterFlush = await log.commandsDuring(hit, keyPrefix.slice(0, -1));
+    const next = await log.commandsDuring(hit, keyPrefix.slice(0, -1));
     await log.stop();
 
     expect(afterFlush.map((args) => args[0]?.toUpperCase())).toEqual(['EVALSHA', 'EVAL']);
@@ -82,6 +86,16 @@ describeCluster('commands per request on a Cluster', () => {
   roundTrips(
     () => connectCluster(),
     () => redisTestEnv.clusterNodes ?? [],
+    'single-slot',
+    { accepted: ['EVALSHA'], duplicate: ['EVALSHA'], limited: ['EVALSHA'] },
+  );
+});
+
+describeCluster("commands per request on a Cluster, keyLayout 'per-key'", () => {
+  roundTrips(
+    () => connectCluster(),
+    () => redisTestEnv.clusterNodes ?? [],
+    'per-key',
     { accepted: ['EVALSHA', 'SET'], duplicate: ['EVALSHA', 'SET'], limited: ['EVALSHA'] },
   );
 });
