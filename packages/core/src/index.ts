@@ -43,7 +43,13 @@ export type {
   StoreResult,
   TwilioGuardStore,
 } from './store.js';
-export { encodeForm } from './testing/sign.js';
+// Also in /testing; exported here too so tests on any runner (not only vitest) can sign requests.
+export {
+  encodeForm,
+  type SignedTwilioRequest,
+  type SignTwilioRequestInput,
+  signTwilioRequest,
+} from './testing/sign.js';
 export { parseTimestamp } from './timestamp.js';
 export type {
   GuardBody,
