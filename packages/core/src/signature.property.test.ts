@@ -49,9 +49,11 @@ function buildParams(entries: [string, string[]][], shape: Shape): TwilioParams 
   return target;
 }
 
+// Dot segments (`.`, `..`, `%2e`) are left out: there the guard is stricter than the reference on
+// purpose (see dot-segments-verify-another-route.test.ts).
 const segment = fc.oneof(
   fc.constantFrom('sms', 'voice', "it's", 'a+b', 'x y', 'café', 'caf%C3%A9', '東京', '%7Euser'),
-  fc.webSegment(),
+  fc.webSegment().filter((text) => !/^(?:\.|%2e){1,2}$/i.test(text)),
 );
 const queryPart = fc.oneof(
   fc.constantFrom("q='x'", 'a+b=c+d', 'n=J%C3%BCrgen', 'p=%27', 'plus=%2B', 's=a%20b', 'flag'),
