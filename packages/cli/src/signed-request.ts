@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  bodySha256,
-  computeTwilioSignature,
-  encodeForm,
-  type TwilioParams,
-} from '@twilio-guard/core';
+import { signTwilioRequest, type TwilioParams } from '@twilio-guard/core';
 
 /** What a webhook carries: form parameters, or a JSON body signed through `bodySHA256`. */
 export type Payload = { params: TwilioParams } | { json: string };
@@ -22,31 +17,14 @@ export interface OutgoingRequest {
  * Twilio retry repeats the token, so a replay reuses the whole request instead).
  */
 export function signedRequest(url: string, token: string, payload: Payload): OutgoingRequest {
-  const headers = {
-    'User-Agent': 'TwilioProxy/1.1',
-    'I-Twilio-Idempotency-Token': randomUUID(),
-  };
-
-  if ('json' in payload) {
-    const signedUrl = `${url}${url.includes('?') ? '&' : '?'}bodySHA256=${bodySha256(payload.json)}`;
-    return {
-      url: signedUrl,
-      headers: {
-        ...headers,
-        'Content-Type': 'application/json',
-        'X-Twilio-Signature': computeTwilioSignature(token, signedUrl),
-      },
-      body: payload.json,
-    };
-  }
-
+  const signed = signTwilioRequest({ authToken: token, url, ...payload });
   return {
-    url,
+    url: signed.url,
     headers: {
-      ...headers,
-      'Content-Type': 'application/x-www-form-urlencoded',
-      'X-Twilio-Signature': computeTwilioSignature(token, url, payload.params),
+      'User-Agent': 'TwilioProxy/1.1',
+      'I-Twilio-Idempotency-Token': randomUUID(),
+      ...signed.headers,
     },
-    body: encodeForm(payload.params),
+    body: signed.body,
   };
 }
