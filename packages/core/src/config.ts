@@ -1,5 +1,6 @@
 import { isProductionEnv } from './env.js';
 import { TwilioGuardError } from './errors.js';
+import { firstHeaderValue } from './header-value.js';
 import { createLogger } from './logger.js';
 import { MemoryStore } from './memory-store.js';
 import {
@@ -147,10 +148,8 @@ function resolveTimestamp(options: TimestampOptions, maxClockSkewMs: number): Re
   return {
     read:
       read ??
-      ((request) => {
-        const value = headerName === undefined ? undefined : request.headers[headerName];
-        return typeof value === 'string' ? value : value?.[0];
-      }),
+      ((request) =>
+        headerName === undefined ? undefined : firstHeaderValue(request.headers[headerName])),
     required: options.required ?? false,
     maxClockSkewMs: nonNegative(maxClockSkewMs),
   };

@@ -1,4 +1,5 @@
 import type { GuardConfig } from './config.js';
+import { firstHeaderValue } from './header-value.js';
 import { maskPhonesIn } from './mask.js';
 import { rawQuery } from './public-url.js';
 import { bodySha256, bodySha256Param, matchTwilioSignature } from './signature.js';
@@ -154,8 +155,7 @@ function hintFor(
 
 /** The first value of a header that proxies may repeat or join with commas. */
 function firstHeader(value: HeaderValue): string | undefined {
-  const first = typeof value === 'string' ? value : value?.[0];
-  return first?.split(',', 1)[0]?.trim() || undefined;
+  return firstHeaderValue(value)?.split(',', 1)[0]?.trim() || undefined;
 }
 
 function otherScheme(scheme: string): string {

@@ -2,6 +2,7 @@ import { bodyParserConflict } from './body-errors.js';
 import type { GuardConfig } from './config.js';
 import { diagnoseSignature } from './diagnostics.js';
 import { TwilioGuardError } from './errors.js';
+import { firstHeaderValue } from './header-value.js';
 import { deriveNonce } from './nonce.js';
 import { firstParam, paramsFromParsedBody, parseFormBody } from './params.js';
 import { rawQuery, resolvePublicUrl } from './public-url.js';
@@ -75,10 +76,7 @@ async function readBody(body: GuardRequest['body']): Promise<GuardBody> {
 }
 
 function signedContent(body: GuardBody, contentType: HeaderValue): SignedContent {
-  const type = (typeof contentType === 'string' ? contentType : (contentType?.[0] ?? ''))
-    .split(';', 1)[0]
-    ?.trim()
-    .toLowerCase();
+  const type = (firstHeaderValue(contentType) ?? '').split(';', 1)[0]?.trim().toLowerCase();
   const isForm = type === 'application/x-www-form-urlencoded';
 
   if ('parsed' in body) {
@@ -101,8 +99,7 @@ function signedContent(body: GuardBody, contentType: HeaderValue): SignedContent
   const raw = body.raw;
   const isEmpty = typeof raw === 'string' ? raw === '' : raw.byteLength === 0;
   if (isForm || (type === '' && !isEmpty)) {
-    const text = typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8');
-    return { params: parseFormBody(text), rawBody: raw, isJson: false };
+    return { params: parseFormBody(rawText(raw)), rawBody: raw, isJson: false };
   }
   return { params: Object.create(null), rawBody: raw, isJson: !isEmpty };
 }
@@ -129,7 +126,6 @@ function buildContext(
   verified: { url: string; algorithm: SignatureAlgorithm; nonce: string | undefined },
 ): TwilioRequestContext {
   const { params } = content;
-  const idempotency = request.headers['i-twilio-idempotency-token'];
   return {
     accountSid: firstParam(params, 'AccountSid'),
     messageSid: firstParam(params, 'MessageSid') ?? firstParam(params, 'SmsSid'),
@@ -138,15 +134,14 @@ function buildContext(
     to: firstParam(params, 'To'),
     body: firstParam(params, 'Body'),
     params,
-    rawBody: content.isJson ? rawText(content.rawBody) : undefined,
+    rawBody: content.isJson && content.rawBody !== undefined ? rawText(content.rawBody) : undefined,
     nonce: verified.nonce,
     url: verified.url,
     algorithm: verified.algorithm,
-    idempotencyToken: typeof idempotency === 'string' ? idempotency : idempotency?.[0],
+    idempotencyToken: firstHeaderValue(request.headers['i-twilio-idempotency-token']),
   };
 }
 
-function rawText(raw: string | Uint8Array | undefined): string | undefined {
-  if (raw === undefined) return undefined;
+function rawText(raw: string | Uint8Array): string {
   return typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8');
 }
