@@ -28,7 +28,7 @@ export interface HonoAdapterOptions {
    * The client address for rate limiting, for runtimes other than
    * `@hono/node-server` (pass the runtime's `getConnInfo`) or a CDN's own
    * header. `undefined` falls back to the default.
-   * @default the first X-Forwarded-For hop under trustProxy, else node-server's
+   * @default the last X-Forwarded-For hop under trustProxy, else node-server's
    * peer address
    */
   clientIp?: (c: Context) => string | undefined;
