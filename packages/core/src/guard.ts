@@ -133,9 +133,9 @@ async function callStore(
   } catch (cause) {
     config.logger.error({ err: cause }, 'twilio-guard: the store failed');
     if (config.rateLimit?.failOpen && request.rateLimit) {
+      // The rate limit fails open, the nonce never does: ask again without the rate limit.
       const { rateLimit: _skipped, ...rest } = request;
-      if (!rest.nonce) return {};
-      return callStore(rest, { ...config, rateLimit: undefined });
+      return callStore(rest, config);
     }
     return new TwilioGuardError(
       'STORE_UNAVAILABLE',
