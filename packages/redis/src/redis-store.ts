@@ -161,9 +161,12 @@ export class RedisStore implements TwilioGuardStore {
   readonly #onClientError = (error: Error): void => {
     if (this.#outageReported) return;
     this.#outageReported = true;
-    this.#config.logger.warn?.(
-      { err: error },
-      'twilio-guard: the Redis client reported an error; webhooks get 503 until it recovers',
-    );
+    // A listener that throws would become an uncaught exception; a logger must not end the process.
+    try {
+      this.#config.logger.warn?.(
+        { err: error },
+        'twilio-guard: the Redis client reported an error; webhooks get 503 until it recovers',
+      );
+    } catch {}
   };
 }
