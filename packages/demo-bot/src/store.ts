@@ -33,7 +33,10 @@ export async function openDemoStore(
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
   });
-  client.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  // Until the store listens, a connection error must still have a listener; after that the
+  // store reports each outage once.
+  const beforeStore = (error: Error) => logger.warn({ err: error }, 'redis connection error');
+  client.on('error', beforeStore);
 
   try {
     await client.connect();
@@ -46,8 +49,10 @@ export async function openDemoStore(
     );
   }
 
+  const store = new RedisStore({ client, logger });
+  client.off('error', beforeStore);
   return {
-    store: new RedisStore({ client, logger }),
+    store,
     description: `redis (${withoutPassword(redisUrl)})`,
     close: async () => {
       await client.quit();
