@@ -1,4 +1,4 @@
-import { type GuardRequest, maskPhone } from '@twilio-guard/core';
+import { encodeForm, type GuardRequest, maskPhone, type TwilioParams } from '@twilio-guard/core';
 import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
 import fixtures from '../../../fixtures/twilio-webhooks.json' with { type: 'json' };
@@ -27,9 +27,8 @@ async function setUp() {
   return { demo, lines, sent, close: store.close };
 }
 
-/** A WhatsApp message shaped like the fixture, signed by the official twilio package. */
-function whatsappRequest(body: string, authToken = TOKEN): GuardRequest {
-  const params = { ...fixtures.webhooks['whatsapp-inbound-text'].params, Body: body };
+/** A form webhook as Twilio would post it to the demo, signed by the official package. */
+function signedRequest(params: TwilioParams, authToken = TOKEN): GuardRequest {
   return {
     method: 'POST',
     url: URL,
@@ -38,27 +37,18 @@ function whatsappRequest(body: string, authToken = TOKEN): GuardRequest {
       'content-type': 'application/x-www-form-urlencoded',
       'x-twilio-signature': twilio.getExpectedTwilioSignature(authToken, URL, params),
     },
-    body: { raw: new URLSearchParams(params).toString() },
+    body: { raw: encodeForm(params) },
   };
 }
 
-/** A fixture webhook as Twilio would post it to the demo, signed by the official package. */
+/** A WhatsApp message shaped like the fixture, with its own text. */
+function whatsappRequest(body: string, authToken = TOKEN): GuardRequest {
+  const params = { ...fixtures.webhooks['whatsapp-inbound-text'].params, Body: body };
+  return signedRequest(params, authToken);
+}
+
 function fixtureRequest(name: keyof typeof fixtures.webhooks): GuardRequest {
-  const params = fixtures.webhooks[name].params;
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
-  }
-  return {
-    method: 'POST',
-    url: URL,
-    ip: '203.0.113.7',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': twilio.getExpectedTwilioSignature(TOKEN, URL, params),
-    },
-    body: { raw: body.toString() },
-  };
+  return signedRequest(fixtures.webhooks[name].params);
 }
 
 describe('createDemo', () => {

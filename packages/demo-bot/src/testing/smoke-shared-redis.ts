@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROUTES } from '../demo.js';
 import { type DemoProcess, startDemoProcess } from './demo-process.js';
 import { describeWithRedis, type TestRedis, testRedis } from './redis-server.js';
